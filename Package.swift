@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "CongKhai",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "congkhai", targets: ["congkhai"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // libcmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Tiny C shim: renameat2(RENAME_EXCHANGE) is not visible to Swift through Glibc.
+        .target(name: "CAtomicRename"),
+        // Domain: notices, posting periods, statuses, calendar. No third-party dependencies.
+        .target(name: "CongKhaiCore", swiftSettings: strict),
+        // The only importer of CCmarkGFM.
+        .target(name: "CongKhaiMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: strict),
+        // Load → validate → select by clock → render → write → verify → publish.
+        .target(
+            name: "CongKhaiSite",
+            dependencies: [
+                "CongKhaiCore",
+                "CongKhaiMarkdown",
+                "CAtomicRename",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "congkhai",
+            dependencies: [
+                "CongKhaiSite",
+                "CongKhaiCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CongKhaiCoreTests", dependencies: ["CongKhaiCore"], swiftSettings: strict),
+        .testTarget(name: "CongKhaiMarkdownTests", dependencies: ["CongKhaiMarkdown"], swiftSettings: strict),
+        .testTarget(
+            name: "CongKhaiSiteTests",
+            dependencies: ["CongKhaiSite", "CongKhaiCore"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,173 @@
+/// Every message a clerk can see, in one catalogue, in Vietnamese and English.
+public enum DiagnosticMessage: Sendable, Hashable {
+    case invalidUTF8
+    case nulCharacter
+    case frontMatterMissing
+    case frontMatterUnterminated
+    case yamlSyntax(String)
+    case frontMatterNotMapping
+    case missingField(String)
+    case wrongType(key: String, expected: ValueKind)
+    case invalidDate(key: String, value: String)
+    case expiresBeforePosted(posted: String, expires: String)
+    case unknownType(String, suggestions: [String])
+    case unknownCommune(String, suggestions: [String])
+    case communeRequired([String])
+    case invalidId(String)
+    case duplicateId(String, otherPath: String)
+    case attachmentNeedsBundle
+    case attachmentMissing(String)
+    case attachmentOutsideBundle(String)
+    case unknownSupersedes(String, suggestions: [String])
+    case supersedesItself
+    case unknownKey(String, suggestions: [String])
+    case emptyBody
+    case emptyValue(String)
+    case siteConfigMissing
+    case invalidTimeZone(String)
+    case invalidLanguage(String)
+    case invalidBaseURL(String)
+    case invalidNumber(key: String, value: String)
+    case templateError(name: String, detail: String)
+    case themeStringsMissing(String)
+    case fileUnreadable(String)
+    case outputFailure(String)
+    case staleReference(noticeId: String, status: NoticeStatus, found: String)
+    case contentLinksToUnpublished(noticeId: String, status: NoticeStatus)
+
+    /// What kind of value a key expects.
+    public enum ValueKind: Sendable, Hashable {
+        case text, date, list, mapping, listOfText, attachmentList
+
+        func text(in language: Language) -> String {
+            switch (self, language) {
+            case (.text, .vi): return "một chuỗi văn bản"
+            case (.date, .vi): return "một ngày (YYYY-MM-DD) hoặc ngày giờ ISO 8601"
+            case (.list, .vi): return "một danh sách"
+            case (.mapping, .vi): return "một bảng khóa: giá trị"
+            case (.listOfText, .vi): return "một danh sách chuỗi, ví dụ [a, b]"
+            case (.attachmentList, .vi): return "một danh sách dạng - { file: ten-tep.pdf, title: \"Tên\" }"
+            case (.text, .en): return "a text value"
+            case (.date, .en): return "a date (YYYY-MM-DD) or an ISO 8601 date-time"
+            case (.list, .en): return "a list"
+            case (.mapping, .en): return "a key: value mapping"
+            case (.listOfText, .en): return "a list of strings, e.g. [a, b]"
+            case (.attachmentList, .en): return "a list like - { file: name.pdf, title: \"Title\" }"
+            }
+        }
+    }
+
+    private static func hint(_ suggestions: [String], _ language: Language) -> String {
+        guard !suggestions.isEmpty else { return "" }
+        let list = suggestions.map { "`\($0)`" }.joined(separator: language == .vi ? " hoặc " : " or ")
+        return language == .vi ? " (có phải ý bạn là \(list)?)" : " (did you mean \(list)?)"
+    }
+
+    private static let dateForms = (
+        vi: "dùng dạng YYYY-MM-DD, ví dụ 2026-04-06, hoặc ngày giờ ISO 8601, ví dụ 2026-04-06T17:00:00+07:00",
+        en: "use YYYY-MM-DD, e.g. 2026-04-06, or an ISO 8601 date-time, e.g. 2026-04-06T17:00:00+07:00"
+    )
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    public func text(in language: Language) -> String {
+        let vi = language == .vi
+        switch self {
+        case .invalidUTF8:
+            return vi ? "tệp không phải văn bản UTF-8 hợp lệ; hãy lưu lại tệp với mã hóa UTF-8"
+                : "the file is not valid UTF-8 text; save it again as UTF-8"
+        case .nulCharacter:
+            return vi ? "tệp chứa ký tự NUL (byte 0); hãy lưu lại tệp dưới dạng văn bản"
+                : "the file contains a NUL byte; save it again as plain text"
+        case .frontMatterMissing:
+            return vi ? "thiếu phần thông tin đầu tệp: dòng đầu tiên phải là `---`"
+                : "missing front matter: the first line must be `---`"
+        case .frontMatterUnterminated:
+            return vi ? "phần thông tin đầu tệp chưa được đóng: thêm một dòng `---` sau khóa cuối cùng"
+                : "front matter is not closed: add a `---` line after the last key"
+        case .yamlSyntax(let detail):
+            return vi ? "lỗi cú pháp YAML: \(detail)" : "YAML syntax error: \(detail)"
+        case .frontMatterNotMapping:
+            return vi ? "phần thông tin đầu tệp phải là các dòng `khóa: giá trị`"
+                : "front matter must be `key: value` lines"
+        case .missingField(let key):
+            return vi ? "thiếu trường bắt buộc `\(key)`" : "required field `\(key)` is missing"
+        case .wrongType(let key, let expected):
+            return vi ? "`\(key)` phải là \(expected.text(in: language))"
+                : "`\(key)` must be \(expected.text(in: language))"
+        case .invalidDate(let key, let value):
+            return vi ? "`\(key)`: ngày \"\(value)\" không hợp lệ; \(Self.dateForms.vi)"
+                : "`\(key)`: \"\(value)\" is not a valid date; \(Self.dateForms.en)"
+        case .expiresBeforePosted(let posted, let expires):
+            return vi ? "ngày hết hạn `expires` (\(expires)) trước ngày bắt đầu niêm yết `posted` (\(posted))"
+                : "`expires` (\(expires)) is before `posted` (\(posted))"
+        case .unknownType(let value, let suggestions):
+            return (vi ? "loại thông báo `\(value)` không tồn tại" : "unknown notice type `\(value)`")
+                + Self.hint(suggestions, language)
+        case .unknownCommune(let value, let suggestions):
+            return (vi ? "xã `\(value)` không có trong danh sách `communes` của site.yaml"
+                : "commune `\(value)` is not listed in site.yaml `communes`") + Self.hint(suggestions, language)
+        case .communeRequired(let known):
+            let list = known.map { "`\($0)`" }.joined(separator: ", ")
+            return vi ? "thiếu trường `commune` (site.yaml liệt kê các xã: \(list))"
+                : "`commune` is required (site.yaml lists: \(list))"
+        case .invalidId(let id):
+            return vi ? "mã thông báo `\(id)` không hợp lệ: chỉ dùng chữ thường không dấu a-z, chữ số và dấu `-`"
+                : "invalid id `\(id)`: use lowercase a-z, digits and `-` only"
+        case .duplicateId(let id, let other):
+            return vi ? "mã thông báo `\(id)` bị trùng với \(other)" : "id `\(id)` is also used by \(other)"
+        case .attachmentNeedsBundle:
+            return vi ? "chỉ thông báo dạng thư mục (`<mã>/index.md`) mới có tệp đính kèm"
+                : "only a bundle notice (`<id>/index.md`) can have attachments"
+        case .attachmentMissing(let file):
+            return vi ? "không tìm thấy tệp đính kèm `\(file)` trong thư mục của thông báo"
+                : "attachment `\(file)` not found in the notice's folder"
+        case .attachmentOutsideBundle(let file):
+            return vi ? "tệp đính kèm `\(file)` phải nằm trong thư mục của thông báo"
+                : "attachment `\(file)` must be inside the notice's folder"
+        case .unknownSupersedes(let id, let suggestions):
+            return (vi ? "`supersedes`: không có thông báo nào mang mã `\(id)`"
+                : "`supersedes`: no notice has id `\(id)`") + Self.hint(suggestions, language)
+        case .supersedesItself:
+            return vi ? "`supersedes`: thông báo không thể thay thế chính nó"
+                : "`supersedes`: a notice cannot supersede itself"
+        case .unknownKey(let key, let suggestions):
+            return (vi ? "khóa `\(key)` không được dùng và sẽ bị bỏ qua" : "unknown key `\(key)` is ignored")
+                + Self.hint(suggestions, language)
+        case .emptyBody:
+            return vi ? "nội dung thông báo đang trống" : "the notice body is empty"
+        case .emptyValue(let key):
+            return vi ? "`\(key)` không được để trống" : "`\(key)` must not be empty"
+        case .siteConfigMissing:
+            return vi ? "không tìm thấy content/site.yaml" : "content/site.yaml not found"
+        case .invalidTimeZone(let zone):
+            return vi ? "múi giờ `\(zone)` không tồn tại; ví dụ: Asia/Ho_Chi_Minh"
+                : "unknown time zone `\(zone)`; e.g. Asia/Ho_Chi_Minh"
+        case .invalidLanguage(let value):
+            return vi ? "ngôn ngữ `\(value)` không được hỗ trợ; dùng `vi` hoặc `en`"
+                : "language `\(value)` is not supported; use `vi` or `en`"
+        case .invalidBaseURL(let value):
+            return vi ? "`base_url` \"\(value)\" phải là địa chỉ http(s) đầy đủ, ví dụ https://xa.example.gov.vn/"
+                : "`base_url` \"\(value)\" must be a full http(s) address, e.g. https://commune.example.gov.vn/"
+        case .invalidNumber(let key, let value):
+            return vi ? "`\(key)`: \"\(value)\" phải là một số nguyên không âm"
+                : "`\(key)`: \"\(value)\" must be a whole number, zero or more"
+        case .templateError(let name, let detail):
+            return vi ? "mẫu giao diện `\(name)` bị lỗi: \(detail)" : "template `\(name)` is invalid: \(detail)"
+        case .themeStringsMissing(let file):
+            return vi ? "giao diện thiếu tệp chuỗi `\(file)`" : "theme has no strings file `\(file)`"
+        case .fileUnreadable(let detail):
+            return vi ? "không đọc được tệp: \(detail)" : "cannot read file: \(detail)"
+        case .outputFailure(let detail):
+            return vi ? "không ghi được trang web: \(detail)" : "cannot write the site: \(detail)"
+        case .staleReference(let id, let status, let found):
+            return vi ? "trang có nhắc tới thông báo `\(id)` (\(status.label(in: .vi))) qua `\(found)`; "
+                + "chỉ thông báo đang niêm yết mới được xuất hiện trên trang"
+                : "output refers to notice `\(id)` (\(status.label(in: .en))) via `\(found)`; "
+                + "only notices being posted may appear"
+        case .contentLinksToUnpublished(let id, let status):
+            return vi ? "liên kết tới thông báo `\(id)` đang ở trạng thái \"\(status.label(in: .vi))\"; "
+                + "hãy bỏ liên kết này"
+                : "link to notice `\(id)`, which is \"\(status.label(in: .en))\"; remove the link"
+        }
+    }
+}

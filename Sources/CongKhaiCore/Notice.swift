@@ -1,0 +1,92 @@
+import Foundation
+
+/// A position in a source file, 1-based, columns counted in Unicode scalars.
+public struct SourcePosition: Hashable, Sendable {
+    public let line: Int
+    public let column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A file attached to a notice bundle.
+public struct Attachment: Hashable, Sendable {
+    /// File name relative to the bundle folder.
+    public let file: String
+    public let title: String
+    /// Size in bytes, known once the loader has checked the file.
+    public var size: Int
+
+    public init(file: String, title: String, size: Int = 0) {
+        self.file = file
+        self.title = title
+        self.size = size
+    }
+}
+
+/// One notice as the clerk wrote it, validated.
+public struct Notice: Sendable {
+    /// The notice's id: file or bundle name, or front matter `slug`.
+    public var id: String
+    /// Path of the Markdown file relative to the site root (`content/notices/…`).
+    public var sourcePath: String
+    /// Absolute folder of a bundle (`…/<id>/`), nil for a single-file notice.
+    public var bundleDirectory: URL?
+    public var title: String
+    public var type: NoticeType
+    public var commune: String?
+    public var number: String?
+    public var issuer: String
+    public var signed: LocalDate?
+    public var posted: Timestamp
+    public var expires: Timestamp
+    public var period: PostingPeriod
+    public var summary: String?
+    public var attachments: [Attachment]
+    public var supersedes: [String]
+    public var withdrawn: String?
+    /// Markdown body (after the front matter).
+    public var body: String
+    /// Line in the source file where the body starts.
+    public var bodyLine: Int
+    /// Where each front matter key's value is, for diagnostics that come later (supersedes, …).
+    public var positions: [String: SourcePosition]
+
+    public init(id: String, sourcePath: String, bundleDirectory: URL?, title: String, type: NoticeType,
+                commune: String?, number: String?, issuer: String, signed: LocalDate?, posted: Timestamp,
+                expires: Timestamp, period: PostingPeriod, summary: String?, attachments: [Attachment],
+                supersedes: [String], withdrawn: String?, body: String, bodyLine: Int,
+                positions: [String: SourcePosition]) {
+        self.id = id
+        self.sourcePath = sourcePath
+        self.bundleDirectory = bundleDirectory
+        self.title = title
+        self.type = type
+        self.commune = commune
+        self.number = number
+        self.issuer = issuer
+        self.signed = signed
+        self.posted = posted
+        self.expires = expires
+        self.period = period
+        self.summary = summary
+        self.attachments = attachments
+        self.supersedes = supersedes
+        self.withdrawn = withdrawn
+        self.body = body
+        self.bodyLine = bodyLine
+        self.positions = positions
+    }
+
+    /// The local day on which posting ends.
+    public func lastDay(in calendar: SiteCalendar) -> LocalDate {
+        calendar.localDate(of: period.lastInstant)
+    }
+
+    /// The local day on which posting starts.
+    public func firstDay(in calendar: SiteCalendar) -> LocalDate {
+        calendar.localDate(of: period.start)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Converts between instants and the site's local calendar days.
+///
+/// The site's zone decides (default `Asia/Ho_Chi_Minh`), never the machine's.
+public struct SiteCalendar: Sendable {
+    public let timeZone: TimeZone
+
+    public static let defaultZoneIdentifier = "Asia/Ho_Chi_Minh"
+
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    public init?(zoneIdentifier: String) {
+        guard let zone = TimeZone(identifier: zoneIdentifier) else { return nil }
+        self.init(timeZone: zone)
+    }
+
+    private var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    /// The first instant of `date` in the site's zone (00:00:00 local).
+    public func startOfDay(_ date: LocalDate) -> Date {
+        var parts = DateComponents()
+        parts.year = date.year
+        parts.month = date.month
+        parts.day = date.day
+        parts.hour = 0
+        // Zones without midnight on a DST change day get the first existing instant.
+        return calendar.date(from: parts) ?? Date(timeIntervalSince1970: Double(date.dayNumber) * 86_400)
+    }
+
+    /// The last whole second of `date` in the site's zone (23:59:59 local).
+    public func endOfDay(_ date: LocalDate) -> Date {
+        startOfDay(date.adding(days: 1)).addingTimeInterval(-1)
+    }
+
+    /// The local calendar day that contains `instant`.
+    public func localDate(of instant: Date) -> LocalDate {
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The zone's offset from UTC at `instant`, in seconds.
+    public func offsetSeconds(at instant: Date) -> Int {
+        timeZone.secondsFromGMT(for: instant)
+    }
+
+    /// ISO 8601 with the site's offset at that instant: `2026-04-06T23:59:59+07:00`.
+    public func iso8601(_ instant: Date) -> String {
+        Timestamp.format(instant, offsetSeconds: offsetSeconds(at: instant))
+    }
+
+    /// `HH:mm` local time.
+    public func clockTime(of instant: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        return String(format: "%02d:%02d", parts.hour!, parts.minute!)
+    }
+}

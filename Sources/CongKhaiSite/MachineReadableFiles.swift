@@ -1,0 +1,119 @@
+import CongKhaiCore
+import Foundation
+
+/// `notices.json`, `feed.xml` (Atom), `sitemap.xml` and `robots.txt` for the published notices.
+struct MachineReadableFiles {
+    let site: PublishedSite
+    let presenter: NoticePresenter
+
+    private var config: SiteConfig { site.config }
+    private var calendar: SiteCalendar { config.calendar }
+
+    /// `{"generated": …, "notices": [{"id","title","type","commune","number","issuer","posted","expires","url"}]}`
+    /// with `posted`/`expires` as the first and last instant of posting.
+    func noticesJSON() throws -> Data {
+        let notices: [[String: Any]] = site.notices.map { notice in
+            [
+                "id": notice.id,
+                "title": notice.title,
+                "type": notice.type.id,
+                "commune": notice.commune ?? NSNull(),
+                "number": notice.number ?? NSNull(),
+                "issuer": notice.issuer,
+                "posted": calendar.iso8601(notice.period.start),
+                "expires": calendar.iso8601(notice.period.lastInstant),
+                "url": config.basePath + SiteURLs.notice(notice.id),
+            ]
+        }
+        let root: [String: Any] = ["generated": calendar.iso8601(site.now), "notices": notices]
+        var data = try JSONSerialization.data(withJSONObject: root,
+                                              options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    func atomFeed() -> String {
+        let updated = site.notices.map(\.period.start).max().map(calendar.iso8601) ?? calendar.iso8601(site.now)
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.rawValue)">
+          <title>\(XML.escape(config.title))</title>
+          <id>\(XML.escape(config.baseURL))</id>
+          <link href="\(XML.escape(config.baseURL))"/>
+          <link rel="self" href="\(XML.escape(config.baseURL + "feed.xml"))"/>
+          <updated>\(updated)</updated>
+
+        """
+        for notice in site.notices {
+            let url = config.baseURL + SiteURLs.notice(notice.id)
+            let start = calendar.iso8601(notice.period.start)
+            xml += """
+              <entry>
+                <title>\(XML.escape(notice.title))</title>
+                <id>\(XML.escape(url))</id>
+                <link href="\(XML.escape(url))"/>
+                <published>\(start)</published>
+                <updated>\(start)</updated>
+                <author><name>\(XML.escape(notice.issuer))</name></author>
+                <category term="\(XML.escape(notice.type.id))" label="\(XML.escape(notice.type.name(in: config.language)))"/>
+                <summary>\(XML.escape(notice.summary ?? presenter.periodText(notice)))</summary>
+              </entry>
+
+            """
+        }
+        xml += "</feed>\n"
+        return xml
+    }
+
+    func sitemap() -> String {
+        var urls: [(String, String?)] = [("", nil)]
+        for type in config.orderedTypes where site.notices.contains(where: { $0.type.id == type.id }) {
+            urls.append((SiteURLs.type(type.id), nil))
+        }
+        for commune in config.communes where site.notices.contains(where: { $0.commune == commune.id }) {
+            urls.append((SiteURLs.commune(commune.id), nil))
+        }
+        for notice in site.notices {
+            urls.append((SiteURLs.notice(notice.id), notice.firstDay(in: calendar).iso))
+        }
+        for page in site.pages { urls.append((SiteURLs.page(page.id), nil)) }
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+        """
+        for (path, lastmod) in urls {
+            xml += "  <url><loc>\(XML.escape(config.baseURL + path))</loc>"
+            if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
+            xml += "</url>\n"
+        }
+        xml += "</urlset>\n"
+        return xml
+    }
+
+    func robots() -> String {
+        "User-agent: *\nAllow: /\nSitemap: \(config.baseURL)sitemap.xml\n"
+    }
+}
+
+/// XML text and attribute escaping.
+enum XML {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default:
+                // Control characters other than tab/newline are not allowed in XML 1.0.
+                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

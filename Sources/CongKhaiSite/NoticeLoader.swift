@@ -1,0 +1,225 @@
+import CongKhaiCore
+import Foundation
+
+/// Finds and parses every notice under `content/notices/`.
+///
+/// A notice is `<id>.md`, or a bundle folder `<id>/index.md` whose other files are attachments.
+struct NoticeLoader {
+    let root: URL
+    let config: SiteConfig
+
+    static let knownKeys = ["title", "type", "commune", "number", "issuer", "signed", "posted", "expires",
+                            "summary", "attachments", "supersedes", "withdrawn", "slug"]
+
+    /// Lowercase ASCII letters, digits and single dashes between them.
+    static func isValidId(_ id: String) -> Bool {
+        guard !id.isEmpty, id.count <= 200, !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--")
+        else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    struct SourceFile {
+        let url: URL
+        /// Relative to the site root.
+        let path: String
+        /// Bundle folder for `index.md` notices.
+        let bundle: URL?
+        let defaultId: String
+    }
+
+    /// Every notice source file, sorted by path, so builds are deterministic.
+    func discover(in directory: String = "content/notices") -> [SourceFile] {
+        let base = root.appendingPathComponent(directory)
+        var result: [SourceFile] = []
+        walk(base, relative: directory, into: &result)
+        return result.sorted { $0.path < $1.path }
+    }
+
+    private func walk(_ url: URL, relative: String, into result: inout [SourceFile]) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: url.path) else { return }
+        if names.contains("index.md"), relative != "content/notices" {
+            result.append(SourceFile(url: url.appendingPathComponent("index.md"),
+                                     path: relative + "/index.md", bundle: url,
+                                     defaultId: url.lastPathComponent))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let child = url.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                walk(child, relative: relative + "/" + name, into: &result)
+            } else if name.hasSuffix(".md") {
+                result.append(SourceFile(url: child, path: relative + "/" + name, bundle: nil,
+                                         defaultId: String(name.dropLast(3))))
+            }
+        }
+    }
+
+    /// Parses one notice file. Returns nil when it has errors (all reported).
+    func load(_ file: SourceFile) -> (Notice?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            return (nil, [.error(file.path, nil, .fileUnreadable(file.path))])
+        }
+        let text: String
+        do {
+            text = try SourceText.decode(data)
+        } catch {
+            return (nil, [.error(file.path, SourcePosition(line: 1, column: 1), error.message)])
+        }
+        return parse(text, file: file)
+    }
+
+    func parse(_ text: String, file: SourceFile) -> (Notice?, [Diagnostic]) {
+        let path = file.path
+        let document: FrontMatterDocument
+        do {
+            document = try FrontMatterDocument.split(text)
+        } catch {
+            let message: DiagnosticMessage = error == .missing ? .frontMatterMissing : .frontMatterUnterminated
+            return (nil, [.error(path, SourcePosition(line: 1, column: 1), message)])
+        }
+        let (parsed, parseDiagnostics) = YAMLMapping.parse(document.yaml, path: path,
+                                                           firstLine: document.yamlFirstLine)
+        guard var yaml = parsed else { return (nil, parseDiagnostics) }
+        yaml.warnUnknownKeys(known: Self.knownKeys)
+        let calendar = config.calendar
+
+        let title = yaml.text("title", required: true)
+        let type = readType(&yaml)
+        let commune = readCommune(&yaml)
+        let number = yaml.text("number")
+        let issuer = yaml.text("issuer", required: true)
+        let signed = yaml.date("signed")
+        let posted = yaml.timestamp("posted", required: true, calendar: calendar)
+        let expires = yaml.timestamp("expires", required: true, calendar: calendar)
+        let summary = yaml.text("summary")
+        let withdrawn = yaml.text("withdrawn")
+        let supersedes = yaml.textList("supersedes")
+        var positions: [String: SourcePosition] = [:]
+        for (index, item) in supersedes.enumerated() { positions["supersedes.\(index)"] = item.1 }
+        for key in yaml.keys { positions[key] = yaml.valuePosition(key) }
+
+        var id = file.defaultId
+        if let slug = yaml.text("slug") {
+            id = slug
+            if !Self.isValidId(slug) { yaml.report(.error(path, yaml.valuePosition("slug"), .invalidId(slug))) }
+        } else if !Self.isValidId(id) {
+            yaml.report(.error(path, SourcePosition(line: 1, column: 1), .invalidId(id)))
+        }
+
+        var period: PostingPeriod?
+        if let posted, let expires {
+            let value = PostingPeriod(posted: posted, expires: expires, calendar: calendar)
+            if value.lastInstant < value.start {
+                yaml.report(.error(path, yaml.valuePosition("expires"),
+                                   .expiresBeforePosted(posted: display(posted), expires: display(expires))))
+            } else {
+                period = value
+            }
+        }
+        let attachments = readAttachments(&yaml, bundle: file.bundle)
+
+        if document.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            yaml.report(.warning(path, SourcePosition(line: document.bodyFirstLine, column: 1), .emptyBody))
+        }
+        let diagnostics = parseDiagnostics + yaml.diagnostics
+        guard !diagnostics.hasErrors, let title, let type, let issuer, let posted, let expires, let period else {
+            return (nil, diagnostics)
+        }
+        let notice = Notice(
+            id: id, sourcePath: path, bundleDirectory: file.bundle, title: title, type: type, commune: commune,
+            number: number, issuer: issuer, signed: signed, posted: posted, expires: expires, period: period,
+            summary: summary, attachments: attachments, supersedes: supersedes.map(\.0), withdrawn: withdrawn,
+            body: document.body, bodyLine: document.bodyFirstLine, positions: positions)
+        return (notice, diagnostics)
+    }
+
+    private func display(_ value: Timestamp) -> String {
+        switch value {
+        case .day(let d): return d.short
+        case .instant(let i): return config.calendar.iso8601(i)
+        }
+    }
+
+    private func readType(_ yaml: inout YAMLMapping) -> NoticeType? {
+        guard let raw = yaml.text("type", required: true) else { return nil }
+        if let type = config.types[raw] { return type }
+        let suggestions = Suggestions.closest(to: raw, among: config.typeOrder)
+        yaml.report(.error(yaml.path, yaml.valuePosition("type"), .unknownType(raw, suggestions: suggestions)))
+        return nil
+    }
+
+    private func readCommune(_ yaml: inout YAMLMapping) -> String? {
+        let known = config.communes.map(\.id)
+        let node = yaml.value("commune")
+        guard let raw = yaml.text("commune") else {
+            if !known.isEmpty, node == nil || node?.scalar != nil {
+                yaml.report(.error(yaml.path, yaml.position, .communeRequired(known)))
+            }
+            return nil
+        }
+        if !known.isEmpty, !known.contains(raw) {
+            yaml.report(.error(yaml.path, yaml.valuePosition("commune"),
+                               .unknownCommune(raw, suggestions: Suggestions.closest(to: raw, among: known))))
+        }
+        return raw
+    }
+
+    private func readAttachments(_ yaml: inout YAMLMapping, bundle: URL?) -> [Attachment] {
+        guard let node = yaml.value("attachments"), node.scalar?.string.isEmpty != true else { return [] }
+        guard let items = node.sequence else {
+            yaml.report(.error(yaml.path, yaml.valuePosition("attachments"),
+                               .wrongType(key: "attachments", expected: .attachmentList)))
+            return []
+        }
+        guard let bundle else {
+            yaml.report(.error(yaml.path, yaml.valuePosition("attachments"), .attachmentNeedsBundle))
+            return []
+        }
+        var result: [Attachment] = []
+        for item in items {
+            let at = yaml.position(of: item) ?? yaml.valuePosition("attachments")
+            var entry: YAMLMapping?
+            if case .mapping = item { entry = yaml.nested(item, key: "attachments") }
+            guard var entry else {
+                yaml.report(.error(yaml.path, at, .wrongType(key: "attachments", expected: .attachmentList)))
+                continue
+            }
+            entry.warnUnknownKeys(known: ["file", "title"])
+            let file = entry.text("file", required: true)
+            let title = entry.text("title")
+            yaml.absorb(entry)
+            guard let file else { continue }
+            guard let size = AttachmentPath.size(of: file, in: bundle) else {
+                let message: DiagnosticMessage = AttachmentPath.isInside(file)
+                    ? .attachmentMissing(file) : .attachmentOutsideBundle(file)
+                yaml.report(.error(yaml.path, entry.valuePosition("file"), message))
+                continue
+            }
+            result.append(Attachment(file: file, title: title ?? file, size: size))
+        }
+        return result
+    }
+}
+
+/// Rules for attachment file names: relative, inside the bundle, a regular file.
+enum AttachmentPath {
+    /// True when `file` is a plain relative path that cannot leave the bundle.
+    static func isInside(_ file: String) -> Bool {
+        guard !file.isEmpty, !file.hasPrefix("/"), !file.contains("\\"), !file.contains("\0") else { return false }
+        let parts = file.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
+            && parts.last.map { $0 != "index.md" } ?? false
+    }
+
+    /// Size of a regular, non-symlinked file inside `bundle`, or nil.
+    static func size(of file: String, in bundle: URL) -> Int? {
+        guard isInside(file) else { return nil }
+        let url = bundle.appendingPathComponent(file)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
+        return (attributes[.size] as? NSNumber)?.intValue
+    }
+}

@@ -1,0 +1,70 @@
+import CongKhaiCore
+import Foundation
+
+/// What a successful build did.
+public struct BuildReport: Sendable {
+    public let published: Int
+    /// Notices not published, by status.
+    public let hidden: [NoticeStatus: Int]
+    /// The next instant at which the set of published notices changes.
+    public let nextChange: Date?
+    /// Warnings (the build succeeded despite them).
+    public let warnings: [Diagnostic]
+    public let fileCount: Int
+    /// The site's calendar, to show instants in the site's zone.
+    public let calendar: SiteCalendar
+}
+
+/// A failed build: every diagnostic, errors first in report order.
+public struct BuildFailure: Error, Sendable {
+    public let diagnostics: [Diagnostic]
+}
+
+/// Builds a site: load → validate → select by clock → render → verify → publish atomically.
+public struct SiteBuilder: Sendable {
+    public let root: URL
+    public let output: URL
+    public let now: Date
+
+    public init(root: URL, output: URL? = nil, now: Date) {
+        self.root = root.standardizedFileURL
+        self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
+        self.now = now
+    }
+
+    /// Runs the build. Throws `BuildFailure` with every problem; the output folder then keeps
+    /// its previous content.
+    public func build() throws(BuildFailure) -> BuildReport {
+        let (loaded, diagnostics) = SiteContent.load(root: root)
+        guard let content = loaded else { throw BuildFailure(diagnostics: diagnostics) }
+        let (loadedTheme, themeDiagnostics) = Theme.load(root: root, language: content.config.language)
+        guard let theme = loadedTheme else { throw BuildFailure(diagnostics: themeDiagnostics) }
+
+        let statuses = content.schedule.statuses(at: now)
+        let site = PublishedSite(config: content.config, theme: theme, notices: content.published(at: now),
+                                 pages: content.pages, now: now)
+        let publisher = OutputPublisher(output: output)
+        var fileCount = 0
+        do {
+            try publisher.checkSafe(root: root)
+            try publisher.publish { folderURL in
+                let folder = OutputFolder(url: folderURL)
+                try SiteRenderer(site: site).renderAll(into: folder)
+                fileCount = folder.writtenPaths.count
+            }
+        } catch let failure as SiteRenderer.RenderFailure {
+            guard case .diagnostics(let found) = failure else { throw BuildFailure(diagnostics: []) }
+            throw BuildFailure(diagnostics: found.sortedForReport)
+        } catch let failure as BuildFailure {
+            throw failure
+        } catch {
+            throw BuildFailure(diagnostics: [.error(output.path, nil, .outputFailure("\(error)"))])
+        }
+        var hidden: [NoticeStatus: Int] = [:]
+        for status in statuses.values where status != .active { hidden[status, default: 0] += 1 }
+        return BuildReport(published: site.notices.count, hidden: hidden,
+                           nextChange: content.schedule.nextChange(after: now),
+                           warnings: (diagnostics + themeDiagnostics).filter { $0.severity == .warning },
+                           fileCount: fileCount, calendar: content.config.calendar)
+    }
+}

@@ -1,0 +1,112 @@
+import CongKhaiCore
+import Foundation
+
+/// Reads and validates `content/site.yaml`.
+enum SiteConfigLoader {
+    static let path = "content/site.yaml"
+
+    static let knownKeys = ["title", "base_url", "description", "language", "time_zone", "communes", "types",
+                            "holidays", "expiring_soon_days"]
+    static let typeKeys = ["name", "name_en", "min_days", "max_days", "legal_basis"]
+
+    static func load(root: URL) -> (SiteConfig?, [Diagnostic]) {
+        let url = root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (nil, [.error(path, nil, .siteConfigMissing)])
+        }
+        let text: String
+        do {
+            text = try SourceText.decode(data)
+        } catch {
+            return (nil, [.error(path, SourcePosition(line: 1, column: 1), error.message)])
+        }
+        return parse(text)
+    }
+
+    static func parse(_ text: String) -> (SiteConfig?, [Diagnostic]) {
+        let (parsed, parseDiagnostics) = YAMLMapping.parse(text, path: path, firstLine: 1)
+        guard var yaml = parsed else { return (nil, parseDiagnostics) }
+        yaml.warnUnknownKeys(known: knownKeys)
+        let title = yaml.text("title", required: true)
+        let baseURL = yaml.text("base_url", required: true)
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"))
+            || URLComponents(string: baseURL)?.host?.isEmpty != false {
+            yaml.report(.error(path, yaml.valuePosition("base_url"), .invalidBaseURL(baseURL)))
+        }
+        var language = Language.vi
+        if let raw = yaml.text("language") {
+            if let value = Language(rawValue: raw) {
+                language = value
+            } else {
+                yaml.report(.error(path, yaml.valuePosition("language"), .invalidLanguage(raw)))
+            }
+        }
+        var calendar = SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!
+        if let zone = yaml.text("time_zone") {
+            if let value = SiteCalendar(zoneIdentifier: zone) {
+                calendar = value
+            } else {
+                yaml.report(.error(path, yaml.valuePosition("time_zone"), .invalidTimeZone(zone)))
+            }
+        }
+        var communes: [(id: String, name: String)] = []
+        if var map = yaml.mapping("communes") {
+            for key in map.keys {
+                if !NoticeLoader.isValidId(key) {
+                    map.report(.error(path, map.keyPosition(key), .invalidId(key)))
+                }
+                communes.append((key, map.text(key, required: true) ?? key))
+            }
+            yaml.absorb(map)
+        }
+        var types = NoticeType.builtIn
+        if var map = yaml.mapping("types") {
+            for key in map.keys {
+                guard let node = map.value(key), var entry = map.nested(node, key: key) else { continue }
+                entry.warnUnknownKeys(known: typeKeys)
+                let base = types.first { $0.id == key }
+                let name = entry.text("name", required: base == nil) ?? base?.name ?? key
+                let type = NoticeType(
+                    id: key, name: name, nameEnglish: entry.text("name_en") ?? base?.nameEnglish ?? name,
+                    minDays: entry.count("min_days") ?? base?.minDays,
+                    maxDays: entry.count("max_days") ?? base?.maxDays,
+                    legalBasis: entry.text("legal_basis") ?? base?.legalBasis)
+                if !NoticeLoader.isValidId(key) {
+                    entry.report(.error(path, map.keyPosition(key), .invalidId(key)))
+                }
+                map.absorb(entry)
+                if let index = types.firstIndex(where: { $0.id == key }) {
+                    types[index] = type
+                } else {
+                    types.append(type)
+                }
+            }
+            yaml.absorb(map)
+        }
+        var holidays = Set<LocalDate>()
+        for (raw, position) in yaml.textList("holidays") {
+            if let date = LocalDate(iso: raw) {
+                holidays.insert(date)
+            } else {
+                yaml.report(.error(path, position, .invalidDate(key: "holidays", value: raw)))
+            }
+        }
+        let soon = yaml.count("expiring_soon_days") ?? 7
+        let description = yaml.text("description")
+        let diagnostics = parseDiagnostics + yaml.diagnostics
+        guard let title, let baseURL, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let config = SiteConfig(title: title, baseURL: baseURL, description: description,
+                                language: language, calendar: calendar, communes: communes, types: types,
+                                holidays: holidays, expiringSoonDays: soon)
+        return (config, diagnostics)
+    }
+}
+
+extension SourceText.DecodeError {
+    var message: DiagnosticMessage {
+        switch self {
+        case .invalidUTF8: return .invalidUTF8
+        case .containsNUL: return .nulCharacter
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import CongKhaiCore
+import Foundation
+
+/// Everything under `content/`, loaded and validated: the input of every command.
+public struct SiteContent: Sendable {
+    public let root: URL
+    public let config: SiteConfig
+    /// All valid notices, sorted by source path.
+    public let notices: [Notice]
+    public let pages: [StaticPage]
+
+    /// Loads the site at `root`. Returns the content (nil when there are errors) and every
+    /// diagnostic found, errors and warnings, in report order.
+    public static func load(root: URL) -> (SiteContent?, [Diagnostic]) {
+        let (loadedConfig, configDiagnostics) = SiteConfigLoader.load(root: root)
+        guard let config = loadedConfig else { return (nil, configDiagnostics.sortedForReport) }
+        var diagnostics = configDiagnostics
+
+        let loader = NoticeLoader(root: root, config: config)
+        var notices: [Notice] = []
+        for file in loader.discover() {
+            let (notice, found) = loader.load(file)
+            diagnostics += found
+            if let notice { notices.append(notice) }
+        }
+        let (pages, pageDiagnostics) = StaticPageLoader(root: root, config: config).loadAll()
+        diagnostics += pageDiagnostics
+        diagnostics += ContentValidator.validate(notices, pages: pages)
+        diagnostics = diagnostics.sortedForReport
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (SiteContent(root: root, config: config, notices: notices, pages: pages), diagnostics)
+    }
+
+    public var schedule: PublicationSchedule { PublicationSchedule(notices: notices) }
+
+    /// Notices active at `now`, newest posting first (ties by id).
+    public func published(at now: Date) -> [Notice] {
+        let statuses = schedule.statuses(at: now)
+        return notices.filter { statuses[$0.id] == .active }.sorted {
+            $0.period.start != $1.period.start ? $0.period.start > $1.period.start : $0.id < $1.id
+        }
+    }
+}

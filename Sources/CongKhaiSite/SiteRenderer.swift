@@ -1,0 +1,161 @@
+import CongKhaiCore
+import Foundation
+
+/// The content a build publishes: configuration, theme, and the notices active at `now`.
+struct PublishedSite {
+    let config: SiteConfig
+    let theme: Theme
+    /// Active notices, newest posting first.
+    let notices: [Notice]
+    let pages: [StaticPage]
+    let now: Date
+}
+
+/// Renders every page of a site into an output folder with the theme's templates.
+struct SiteRenderer {
+    let site: PublishedSite
+    let presenter: NoticePresenter
+
+    init(site: PublishedSite) {
+        self.site = site
+        presenter = NoticePresenter(config: site.config, strings: InterfaceStrings(values: site.theme.strings),
+                                    now: site.now)
+    }
+
+    enum RenderFailure: Error {
+        case diagnostics([Diagnostic])
+    }
+
+    private var config: SiteConfig { site.config }
+
+    /// Values every template can use: the site, the interface strings, navigation.
+    private func baseContext(title: String?, path: String) -> [String: Any] {
+        let types = config.orderedTypes.compactMap { type -> [String: Any]? in
+            let count = site.notices.filter { $0.type.id == type.id }.count
+            guard count > 0 else { return nil }
+            return ["id": type.id, "name": type.name(in: config.language), "count": count,
+                    "url": presenter.link(SiteURLs.type(type.id))]
+        }
+        let communes = config.communes.compactMap { commune -> [String: Any]? in
+            let count = site.notices.filter { $0.commune == commune.id }.count
+            guard count > 0 else { return nil }
+            return ["id": commune.id, "name": commune.name, "count": count,
+                    "url": presenter.link(SiteURLs.commune(commune.id))]
+        }
+        let pages = site.pages.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] }
+        var context: [String: Any] = [
+            "site": [
+                "title": config.title,
+                "description": config.description ?? "",
+                "baseURL": config.baseURL,
+                "basePath": config.basePath,
+                "language": config.language.rawValue,
+            ],
+            "t": site.theme.strings,
+            "assets": presenter.link("assets/"),
+            "home": presenter.link(""),
+            "canonical": config.baseURL + path,
+            "generated": config.calendar.iso8601(site.now),
+            "generatedShort": presenter.today.short,
+            "navTypes": types,
+            "hasTypes": !types.isEmpty,
+            "hasCommunes": !communes.isEmpty,
+            "navCommunes": communes,
+            "navPages": pages,
+        ]
+        if let title { context["pageTitle"] = title }
+        return context
+    }
+
+    private func render(_ template: String, _ context: [String: Any], to path: String,
+                        into folder: OutputFolder) throws {
+        guard let html = site.theme.render(template, context) else {
+            throw RenderFailure.diagnostics([.error("theme/templates/\(template).mustache", nil,
+                                                    .templateError(name: template, detail: "missing"))])
+        }
+        try folder.write(path, html)
+    }
+
+    /// Renders all pages and copies assets and attachments.
+    func renderAll(into folder: OutputFolder) throws {
+        let strings = InterfaceStrings(values: site.theme.strings)
+        let all = site.notices.map(presenter.summary)
+
+        var home = baseContext(title: nil, path: "")
+        home["notices"] = all
+        let soon = site.notices.filter(presenter.isExpiringSoon).map(presenter.summary)
+        home["expiringSoon"] = soon
+        home["hasExpiringSoon"] = !soon.isEmpty
+        home["hasNotices"] = !all.isEmpty
+        home["commentPage"] = site.pages.first.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] }
+        try render("home", home, to: "index.html", into: folder)
+
+        for type in config.orderedTypes {
+            let notices = site.notices.filter { $0.type.id == type.id }
+            guard !notices.isEmpty else { continue }
+            let name = type.name(in: config.language)
+            var context = baseContext(title: name, path: SiteURLs.type(type.id))
+            context["heading"] = name
+            context["kind"] = strings["list_by_type"]
+            context["notices"] = notices.map(presenter.summary)
+            try render("list", context, to: SiteURLs.file(forPage: SiteURLs.type(type.id)), into: folder)
+        }
+        for commune in config.communes {
+            let notices = site.notices.filter { $0.commune == commune.id }
+            guard !notices.isEmpty else { continue }
+            var context = baseContext(title: commune.name, path: SiteURLs.commune(commune.id))
+            context["heading"] = commune.name
+            context["kind"] = strings["list_by_commune"]
+            context["notices"] = notices.map(presenter.summary)
+            try render("list", context, to: SiteURLs.file(forPage: SiteURLs.commune(commune.id)), into: folder)
+        }
+
+        var failures: [Diagnostic] = []
+        for notice in site.notices {
+            let body: String
+            do {
+                body = try BodyRenderer.html(notice.body)
+            } catch {
+                failures.append(.error(notice.sourcePath, SourcePosition(line: notice.bodyLine, column: 1),
+                                       .fileUnreadable("\(error)")))
+                continue
+            }
+            let url = SiteURLs.notice(notice.id)
+            var context = baseContext(title: notice.title, path: url)
+            context["notice"] = presenter.detail(notice, bodyHTML: body)
+            try render("notice", context, to: SiteURLs.file(forPage: url), into: folder)
+            if let bundle = notice.bundleDirectory {
+                for attachment in notice.attachments {
+                    try folder.copy(bundle.appendingPathComponent(attachment.file),
+                                    to: SiteURLs.attachment(notice: notice.id, file: attachment.file))
+                }
+            }
+        }
+        for page in site.pages {
+            let body: String
+            do {
+                body = try BodyRenderer.html(page.body)
+            } catch {
+                failures.append(.error(page.sourcePath, SourcePosition(line: page.bodyLine, column: 1),
+                                       .fileUnreadable("\(error)")))
+                continue
+            }
+            let url = SiteURLs.page(page.id)
+            var context = baseContext(title: page.title, path: url)
+            context["page"] = ["title": page.title, "bodyHTML": body, "summary": page.summary ?? ""]
+            try render("page", context, to: SiteURLs.file(forPage: url), into: folder)
+        }
+        if !failures.isEmpty { throw RenderFailure.diagnostics(failures) }
+
+        try render("404", baseContext(title: strings["not_found_title"], path: "404.html"), to: "404.html",
+                   into: folder)
+        for asset in site.theme.assets {
+            try folder.write(asset.path, asset.data)
+        }
+        let machine = MachineReadableFiles(site: site, presenter: presenter)
+        try folder.write("notices.json", machine.noticesJSON())
+        try folder.write("feed.xml", machine.atomFeed())
+        try folder.write("sitemap.xml", machine.sitemap())
+        try folder.write("robots.txt", machine.robots())
+    }
+}

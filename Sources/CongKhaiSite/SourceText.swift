@@ -1,0 +1,21 @@
+import CongKhaiCore
+import Foundation
+
+/// Decodes content files as editors write them: UTF-8 with or without BOM, CRLF or LF line
+/// endings, and decomposed Vietnamese (normalised to NFC so titles, search and sorting behave).
+enum SourceText {
+    enum DecodeError: Error {
+        case invalidUTF8
+        case containsNUL
+    }
+
+    static func decode(_ data: Data) throws(DecodeError) -> String {
+        guard var text = String(validating: data, as: UTF8.self) else { throw .invalidUTF8 }
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        if text.utf8.contains(0) { throw .containsNUL }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text.precomposedStringWithCanonicalMapping
+    }
+}

@@ -1,0 +1,211 @@
+import CongKhaiCore
+import Foundation
+import Yams
+
+/// A YAML mapping read key by key, turning every problem into a positioned diagnostic.
+///
+/// Values are read as the text written (`2026-03-05` stays a string), so Yams' implicit typing
+/// never changes what a clerk wrote; aliases are not expanded beyond the keys that are read.
+struct YAMLMapping {
+    let path: String
+    /// Added to Yams' 1-based line numbers to get file lines.
+    let lineOffset: Int
+    private(set) var entries: [(key: String, keyPosition: SourcePosition, value: Node)] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Position of the mapping itself, for "missing field" errors.
+    let position: SourcePosition
+
+    /// Parses `yaml`; returns nil (with `diagnostics` filled) if it is not a mapping.
+    static func parse(_ yaml: String, path: String, firstLine: Int) -> (YAMLMapping?, [Diagnostic]) {
+        let offset = firstLine - 1
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return (nil, [diagnostic(for: error, path: path, lineOffset: offset)])
+        } catch {
+            return (nil, [.error(path, SourcePosition(line: firstLine, column: 1), .yamlSyntax("\(error)"))])
+        }
+        let start = SourcePosition(line: max(firstLine - 1, 1), column: 1)
+        if node == nil || node?.scalar.map({ $0.string.isEmpty }) == true {
+            // Empty front matter: a mapping with no keys, so "missing field" errors follow.
+            return (YAMLMapping(path: path, lineOffset: offset, entries: [], position: start), [])
+        }
+        guard let node, case .mapping(let mapping) = node else {
+            let at = node?.mark.map { SourcePosition(line: $0.line + offset, column: $0.column) } ?? start
+            return (nil, [.error(path, at, .frontMatterNotMapping)])
+        }
+        var result = YAMLMapping(path: path, lineOffset: offset, entries: [], position: start)
+        for (key, value) in mapping {
+            let keyPosition = result.position(of: key) ?? start
+            guard let name = key.scalar?.string else {
+                result.diagnostics.append(.error(path, keyPosition, .frontMatterNotMapping))
+                continue
+            }
+            result.entries.append((name, keyPosition, value))
+        }
+        return (result, result.diagnostics)
+    }
+
+    private init(path: String, lineOffset: Int, entries: [(String, SourcePosition, Node)],
+                 position: SourcePosition) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.entries = entries.map { (key: $0.0, keyPosition: $0.1, value: $0.2) }
+        self.position = position
+    }
+
+    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourcePosition {
+            SourcePosition(line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return .error(path, at(mark), .yamlSyntax(problem))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(path, at(context.mark), .yamlSyntax("duplicate key \(duplicates.joined(separator: ", "))"))
+        default:
+            return .error(path, SourcePosition(line: lineOffset + 1, column: 1), .yamlSyntax("\(error)"))
+        }
+    }
+
+    func position(of node: Node) -> SourcePosition? {
+        node.mark.map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
+    }
+
+    var keys: [String] { entries.map(\.key) }
+
+    func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+
+    /// Where `key`'s value is (or the key itself when the value has no mark).
+    func valuePosition(_ key: String) -> SourcePosition {
+        guard let entry = entries.first(where: { $0.key == key }) else { return position }
+        return position(of: entry.value) ?? entry.keyPosition
+    }
+
+    func keyPosition(_ key: String) -> SourcePosition {
+        entries.first { $0.key == key }?.keyPosition ?? position
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar else { return false }
+        return scalar.style == .plain && (scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null")
+    }
+
+    /// A text value; reports a wrong type, and a missing or empty value when `required`.
+    mutating func text(_ key: String, required: Bool = false) -> String? {
+        guard let node = value(key), !isNull(node) else {
+            if required { diagnostics.append(.error(path, position(ofMissing: key), .missingField(key))) }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            diagnostics.append(.error(path, valuePosition(key), .wrongType(key: key, expected: .text)))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            if required { diagnostics.append(.error(path, valuePosition(key), .emptyValue(key))) }
+            return nil
+        }
+        return text
+    }
+
+    private func position(ofMissing key: String) -> SourcePosition {
+        entries.first { $0.key == key }.map { position(of: $0.value) ?? $0.keyPosition } ?? position
+    }
+
+    /// A date or date-time value.
+    mutating func timestamp(_ key: String, required: Bool = false, calendar: SiteCalendar) -> Timestamp? {
+        guard let raw = text(key, required: required) else { return nil }
+        guard let value = Timestamp.parse(raw, in: calendar) else {
+            diagnostics.append(.error(path, valuePosition(key), .invalidDate(key: key, value: raw)))
+            return nil
+        }
+        return value
+    }
+
+    /// A date-only value.
+    mutating func date(_ key: String, required: Bool = false) -> LocalDate? {
+        guard let raw = text(key, required: required) else { return nil }
+        guard let value = LocalDate(iso: raw) else {
+            diagnostics.append(.error(path, valuePosition(key), .invalidDate(key: key, value: raw)))
+            return nil
+        }
+        return value
+    }
+
+    /// A list of text values, each with its position. A single text is accepted as a list of one.
+    mutating func textList(_ key: String) -> [(String, SourcePosition)] {
+        guard let node = value(key), !isNull(node) else { return [] }
+        if let scalar = node.scalar {
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? [] : [(text, valuePosition(key))]
+        }
+        guard let sequence = node.sequence else {
+            diagnostics.append(.error(path, valuePosition(key), .wrongType(key: key, expected: .listOfText)))
+            return []
+        }
+        var result: [(String, SourcePosition)] = []
+        for item in sequence {
+            let at = position(of: item) ?? valuePosition(key)
+            guard let scalar = item.scalar, !scalar.string.isEmpty else {
+                diagnostics.append(.error(path, at, .wrongType(key: key, expected: .listOfText)))
+                continue
+            }
+            result.append((scalar.string.trimmingCharacters(in: .whitespaces), at))
+        }
+        return result
+    }
+
+    /// A whole number ≥ 0.
+    mutating func count(_ key: String) -> Int? {
+        guard let raw = text(key) else { return nil }
+        guard let value = Int(raw), value >= 0 else {
+            diagnostics.append(.error(path, valuePosition(key), .invalidNumber(key: key, value: raw)))
+            return nil
+        }
+        return value
+    }
+
+    /// A nested mapping, read with the same rules.
+    mutating func mapping(_ key: String) -> YAMLMapping? {
+        guard let node = value(key), !isNull(node) else { return nil }
+        return nested(node, key: key)
+    }
+
+    mutating func nested(_ node: Node, key: String) -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error(path, position(of: node) ?? valuePosition(key),
+                                      .wrongType(key: key, expected: .mapping)))
+            return nil
+        }
+        let at = position(of: node) ?? valuePosition(key)
+        var entries: [(String, SourcePosition, Node)] = []
+        for (k, v) in mapping {
+            guard let name = k.scalar?.string else {
+                diagnostics.append(.error(path, position(of: k) ?? at, .frontMatterNotMapping))
+                continue
+            }
+            entries.append((name, position(of: k) ?? at, v))
+        }
+        return YAMLMapping(path: path, lineOffset: lineOffset, entries: entries, position: at)
+    }
+
+    /// Merges a nested reader's diagnostics into this one.
+    mutating func absorb(_ other: YAMLMapping) {
+        diagnostics.append(contentsOf: other.diagnostics)
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// Warns about keys not in `known`, with the closest known key as a hint.
+    mutating func warnUnknownKeys(known: [String]) {
+        for entry in entries where !known.contains(entry.key) {
+            diagnostics.append(.warning(path, entry.keyPosition,
+                                        .unknownKey(entry.key, suggestions: Suggestions.closest(to: entry.key, among: known, limit: 1))))
+        }
+    }
+}

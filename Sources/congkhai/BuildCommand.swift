@@ -1,0 +1,57 @@
+import ArgumentParser
+import CongKhaiCore
+import CongKhaiSite
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Dựng trang web vào thư mục site/ (chỉ các thông báo đang niêm yết). Build the site."
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(name: .long, help: "Thư mục kết quả (mặc định ROOT/site). Output folder.")
+    var output: String?
+
+    func run() throws {
+        let now = try options.clock()
+        let outputURL = output.map {
+            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        }
+        let builder = SiteBuilder(root: options.rootURL, output: outputURL, now: now)
+        let report: BuildReport
+        do {
+            report = try builder.build()
+        } catch {
+            options.report(error.diagnostics)
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data((options.language == .vi
+                ? "Không dựng được trang: \(count) lỗi. Thư mục \(builder.output.path) vẫn giữ nguyên bản cũ.\n"
+                : "Build failed: \(count) error(s). \(builder.output.path) was left unchanged.\n").utf8))
+            throw ExitCode.failure
+        }
+        options.report(report.warnings)
+        print(summary(report, output: builder.output))
+    }
+
+    private func summary(_ report: BuildReport, output: URL) -> String {
+        let language = options.language
+        let hidden = NoticeStatus.allCases.compactMap { status -> String? in
+            guard let count = report.hidden[status], count > 0 else { return nil }
+            return "\(count) \(status.label(in: language))"
+        }
+        let hiddenTotal = report.hidden.values.reduce(0, +)
+        let next = report.nextChange.map(report.calendar.iso8601)
+        if language == .vi {
+            var line = "Đã xuất bản \(report.published) thông báo; ẩn \(hiddenTotal)"
+            if !hidden.isEmpty { line += " (\(hidden.joined(separator: ", ")))" }
+            line += "; lần thay đổi tiếp theo: \(next ?? "không có")"
+            return line + "; \(report.fileCount) tệp trong \(output.path)"
+        }
+        var line = "Published \(report.published) notices; hidden \(hiddenTotal)"
+        if !hidden.isEmpty { line += " (\(hidden.joined(separator: ", ")))" }
+        line += "; next change: \(next ?? "none")"
+        return line + "; \(report.fileCount) files in \(output.path)"
+    }
+}

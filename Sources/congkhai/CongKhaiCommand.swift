@@ -1,0 +1,60 @@
+import ArgumentParser
+import CongKhaiCore
+import CongKhaiSite
+import Foundation
+
+@main
+struct CongKhaiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "congkhai",
+        abstract: "CongKhai: trang công khai thông tin cấp xã từ các thông báo Markdown.",
+        discussion: "Static-site generator for commune public disclosure notices, with posting periods.",
+        subcommands: [BuildCommand.self, StatusCommand.self]
+    )
+}
+
+/// Options shared by the commands that read a site.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "Thư mục của trang (chứa content/). Site folder holding content/.")
+    var root: String = "."
+
+    @Option(name: .long, help: "Thời điểm dùng để tính trạng thái, ISO 8601 có múi giờ, ví dụ 2026-04-06T23:59:59+07:00.")
+    var now: String?
+
+    @Option(name: .long, help: "Ngôn ngữ thông báo lỗi: vi hoặc en. Language of messages.")
+    var lang: Language?
+
+    var rootURL: URL {
+        URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+    }
+
+    var language: Language { lang ?? SiteContent.language(root: rootURL) }
+
+    /// The clock: `--now` or the system's.
+    func clock() throws -> Date {
+        guard let now else { return Date() }
+        guard let date = Timestamp.parseInstantWithOffset(now) else {
+            throw ValidationError(language == .vi
+                ? "--now \"\(now)\" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2026-04-06T23:59:59+07:00"
+                : "--now \"\(now)\" is invalid: use ISO 8601 with an offset, e.g. 2026-04-06T23:59:59+07:00")
+        }
+        return date
+    }
+
+    func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))
+        }
+    }
+
+    /// Loads the content, printing every diagnostic; exits 1 on errors.
+    func loadContent() throws -> SiteContent {
+        let (content, diagnostics) = SiteContent.load(root: rootURL)
+        report(diagnostics)
+        guard let content else { throw ExitCode.failure }
+        return content
+    }
+}
+
+extension Language: ExpressibleByArgument {}
