@@ -1,0 +1,34 @@
+import CongKhaiCore
+import Testing
+
+@Suite("Diagnostics")
+struct DiagnosticTests {
+    @Test func formatsAsPathLineColumnInBothLanguages() {
+        let d = Diagnostic.error("content/notices/a.md", SourcePosition(line: 4, column: 7),
+                                 .unknownType("compensation", suggestions: ["compensation-plan"]))
+        #expect(d.formatted(in: .vi)
+                == "content/notices/a.md:4:7: lỗi: loại thông báo `compensation` không tồn tại (có phải ý bạn là `compensation-plan`?)")
+        #expect(d.formatted(in: .en)
+                == "content/notices/a.md:4:7: error: unknown notice type `compensation` (did you mean `compensation-plan`?)")
+        let w = Diagnostic.warning("content/notices/a.md", SourcePosition(line: 9, column: 1), .emptyBody)
+        #expect(w.formatted(in: .vi) == "content/notices/a.md:9:1: cảnh báo: nội dung thông báo đang trống")
+    }
+
+    @Test func sortsByPathThenPosition() {
+        let list: [Diagnostic] = [
+            .error("b.md", SourcePosition(line: 1, column: 1), .emptyBody),
+            .error("a.md", SourcePosition(line: 9, column: 1), .emptyBody),
+            .error("a.md", SourcePosition(line: 2, column: 5), .emptyBody),
+        ]
+        #expect(list.sortedForReport.map { "\($0.path!):\($0.position!.line)" } == ["a.md:2", "a.md:9", "b.md:1"])
+        #expect(list.hasErrors)
+    }
+
+    @Test func suggestionsFindCloseIds() {
+        let ids = NoticeType.builtIn.map(\.id)
+        #expect(Suggestions.closest(to: "compensation-plans", among: ids) == ["compensation-plan"])
+        #expect(Suggestions.closest(to: "land-recovery", among: ids) == ["land-recovery-notice"])
+        #expect(Suggestions.closest(to: "zzzz", among: ids).isEmpty)
+        #expect(Suggestions.distance("kitten", "sitting") == 3)
+    }
+}

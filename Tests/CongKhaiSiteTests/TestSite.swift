@@ -1,0 +1,108 @@
+@testable import CongKhaiSite
+import CongKhaiCore
+import Foundation
+import Testing
+
+/// A site folder in a fresh temporary directory, filled from inline strings.
+final class TestSite {
+    let root: URL
+
+    static let siteYAML = """
+    title: "Cổng thông tin công khai xã Thử Nghiệm"
+    base_url: "https://thunghiem.example.gov.vn/"
+    communes:
+      xa-a: "Xã A"
+      xa-b: "Xã B"
+
+    """
+
+    init(siteYAML: String = TestSite.siteYAML, files: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("congkhai-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try write("content/site.yaml", siteYAML)
+        for (path, text) in files { try write(path, text) }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    var output: URL { root.appendingPathComponent("site") }
+
+    @discardableResult
+    func build(at now: String) throws -> BuildReport {
+        try SiteBuilder(root: root, now: instant(now)).build()
+    }
+
+    /// Builds and returns the diagnostics of a build that must fail.
+    func failingBuild(at now: String) -> [Diagnostic] {
+        do {
+            _ = try SiteBuilder(root: root, now: instant(now)).build()
+            Issue.record("build was expected to fail")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// Every file in the output with its bytes, relative path → data.
+    func snapshot() -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = output.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [:] }
+        while let path = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = base + "/" + path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = FileManager.default.contents(atPath: full)
+            }
+        }
+        return result
+    }
+
+    /// Names in the root's parent-level folder, to find leftovers of the publisher.
+    var rootEntries: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
+    }
+}
+
+func instant(_ text: String) -> Date {
+    guard let date = Timestamp.parseInstantWithOffset(text) else { fatalError("bad instant \(text)") }
+    return date
+}
+
+/// A notice file's text with front matter from `fields` (in order) and a body.
+func noticeText(_ fields: [(String, String)], body: String = "Nội dung thông báo.\n") -> String {
+    "---\n" + fields.map { "\($0.0): \($0.1)" }.joined(separator: "\n") + "\n---\n" + body
+}
+
+/// A valid notice with overridable fields.
+func validNotice(title: String = "\"Thông báo thử\"", type: String = "general", commune: String = "xa-a",
+                 posted: String = "2026-03-05", expires: String = "2026-04-06",
+                 extra: [(String, String)] = [], body: String = "Nội dung thông báo.\n") -> String {
+    noticeText([("title", title), ("type", type), ("commune", commune), ("issuer", "\"UBND xã A\""),
+                ("posted", posted), ("expires", expires)] + extra, body: body)
+}
