@@ -32,6 +32,8 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case themeStringsMissing(String)
     case fileUnreadable(String)
     case outputFailure(String)
+    case buildInProgress(String)
+    case unsafeOutput(String)
     case staleReference(noticeId: String, status: NoticeStatus, found: String)
     case contentLinksToUnpublished(noticeId: String, status: NoticeStatus)
 
@@ -159,6 +161,12 @@ public enum DiagnosticMessage: Sendable, Hashable {
             return vi ? "không đọc được tệp: \(detail)" : "cannot read file: \(detail)"
         case .outputFailure(let detail):
             return vi ? "không ghi được trang web: \(detail)" : "cannot write the site: \(detail)"
+        case .buildInProgress(let lock):
+            return vi ? "một lần dựng trang khác đang chạy với cùng thư mục kết quả (khóa \(lock)); hãy chờ nó xong rồi chạy lại"
+                : "another build is running on the same output folder (lock \(lock)); wait for it and run again"
+        case .unsafeOutput(let path):
+            return vi ? "không thể dùng \(path) làm thư mục kết quả: nó chứa nội dung nguồn hoặc không phải thư mục"
+                : "cannot use \(path) as the output folder: it holds the sources or is not a folder"
         case .staleReference(let id, let status, let found):
             return vi ? "trang có nhắc tới thông báo `\(id)` (\(status.label(in: .vi))) qua `\(found)`; "
                 + "chỉ thông báo đang niêm yết mới được xuất hiện trên trang"

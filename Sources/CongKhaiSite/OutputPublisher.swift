@@ -47,7 +47,7 @@ struct OutputPublisher {
             throw PublishError.io("\(parent.path): \(error.localizedDescription)")
         }
         let lock = try acquireLock()
-        defer { close(lock) }
+        defer { releaseLock(lock) }
         removeStaleTemporaryFolders()
 
         let temp = parent.appendingPathComponent(tempPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -99,15 +99,31 @@ struct OutputPublisher {
     }
 
     /// An exclusive, non-blocking `flock` on a lock file beside the output: a second build on the
-    /// same output stops with a clear message instead of interleaving writes.
+    /// same output stops with a clear message instead of interleaving writes. The lock file is
+    /// removed on release; a holder re-checks that the path still names the inode it locked, so a
+    /// build that opened the file just before its removal cannot believe it holds the lock.
     private func acquireLock() throws(PublishError) -> Int32 {
-        let fd = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io("\(lockURL.path): \(String(cString: strerror(errno)))") }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        for _ in 0..<10 {
+            let fd = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw .io("\(lockURL.path): \(String(cString: strerror(errno)))") }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                close(fd)
+                throw .busy(lockURL.path)
+            }
+            var held = stat()
+            var named = stat()
+            if fstat(fd, &held) == 0, stat(lockURL.path, &named) == 0, held.st_ino == named.st_ino,
+               held.st_dev == named.st_dev {
+                return fd
+            }
             close(fd)
-            throw .busy(lockURL.path)
         }
-        return fd
+        throw .busy(lockURL.path)
+    }
+
+    private func releaseLock(_ fd: Int32) {
+        unlink(lockURL.path)
+        close(fd)
     }
 
     /// Temporary folders left by a build that was killed; safe to delete while holding the lock.

@@ -55,8 +55,14 @@ public struct SiteBuilder: Sendable {
         } catch let failure as SiteRenderer.RenderFailure {
             guard case .diagnostics(let found) = failure else { throw BuildFailure(diagnostics: []) }
             throw BuildFailure(diagnostics: found.sortedForReport)
-        } catch let failure as BuildFailure {
-            throw failure
+        } catch let failure as OutputPublisher.PublishError {
+            let message: DiagnosticMessage
+            switch failure {
+            case .busy(let lock): message = .buildInProgress(lock)
+            case .unsafeOutput(let path): message = .unsafeOutput(path)
+            case .io(let detail): message = .outputFailure(detail)
+            }
+            throw BuildFailure(diagnostics: [.error(nil, nil, message)])
         } catch {
             throw BuildFailure(diagnostics: [.error(output.path, nil, .outputFailure("\(error)"))])
         }
