@@ -36,6 +36,10 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case unsafeOutput(String)
     case staleReference(noticeId: String, status: NoticeStatus, found: String)
     case contentLinksToUnpublished(noticeId: String, status: NoticeStatus)
+    case staleInSite(noticeId: String, status: NoticeStatus)
+    case scheduledPublished(noticeId: String, start: String)
+    case missingFromSite(noticeId: String, start: String)
+    case siteUnreadable(String)
 
     /// What kind of value a key expects.
     public enum ValueKind: Sendable, Hashable {
@@ -172,6 +176,17 @@ public enum DiagnosticMessage: Sendable, Hashable {
                 + "chỉ thông báo đang niêm yết mới được xuất hiện trên trang"
                 : "output refers to notice `\(id)` (\(status.label(in: .en))) via `\(found)`; "
                 + "only notices being posted may appear"
+        case .staleInSite(let id, let status):
+            return vi ? "thông báo `\(id)` (\(status.label(in: .vi))) vẫn còn trên trang; hãy chạy lại `congkhai build` và triển khai lại"
+                : "notice `\(id)` (\(status.label(in: .en))) is still on the site; run `congkhai build` again and redeploy"
+        case .scheduledPublished(let id, let start):
+            return vi ? "thông báo `\(id)` chưa đến ngày niêm yết (bắt đầu \(start)) nhưng đã có trên trang; hãy chạy lại `congkhai build`"
+                : "notice `\(id)` is scheduled (starts \(start)) but already on the site; run `congkhai build` again"
+        case .missingFromSite(let id, let start):
+            return vi ? "thông báo `\(id)` phải được niêm yết từ \(start) nhưng chưa có trên trang; hãy chạy lại `congkhai build`"
+                : "notice `\(id)` must be posted since \(start) but is missing from the site; run `congkhai build` again"
+        case .siteUnreadable(let detail):
+            return vi ? "không đọc được trang đã dựng: \(detail)" : "cannot read the built site: \(detail)"
         case .contentLinksToUnpublished(let id, let status):
             return vi ? "liên kết tới thông báo `\(id)` đang ở trạng thái \"\(status.label(in: .vi))\"; "
                 + "hãy bỏ liên kết này"

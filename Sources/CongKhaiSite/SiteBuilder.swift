@@ -32,6 +32,13 @@ public struct SiteBuilder: Sendable {
         self.now = now
     }
 
+    /// How output files are named in diagnostics: `site/…` when the output is inside the root.
+    var displayPrefix: String {
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let path = output.path.hasPrefix(rootPath) ? String(output.path.dropFirst(rootPath.count)) : output.path
+        return path + "/"
+    }
+
     /// Runs the build. Throws `BuildFailure` with every problem; the output folder then keeps
     /// its previous content.
     public func build() throws(BuildFailure) -> BuildReport {
@@ -43,6 +50,10 @@ public struct SiteBuilder: Sendable {
         let statuses = content.schedule.statuses(at: now)
         let site = PublishedSite(config: content.config, theme: theme, notices: content.published(at: now),
                                  pages: content.pages, now: now)
+        let verifier = OutputVerifier(statuses: statuses, displayPrefix: displayPrefix)
+        let contentReferences = verifier.verifyContent(notices: site.notices, pages: site.pages)
+        guard contentReferences.isEmpty else { throw BuildFailure(diagnostics: contentReferences.sortedForReport) }
+
         let publisher = OutputPublisher(output: output)
         var fileCount = 0
         do {
@@ -50,11 +61,16 @@ public struct SiteBuilder: Sendable {
             try publisher.publish { folderURL in
                 let folder = OutputFolder(url: folderURL)
                 try SiteRenderer(site: site).renderAll(into: folder)
+                // The new site replaces the old one only if it shows no notice that is not being posted.
+                let stale = verifier.verify(folder: folderURL, paths: folder.writtenPaths)
+                guard stale.isEmpty else { throw BuildFailure(diagnostics: stale) }
                 fileCount = folder.writtenPaths.count
             }
         } catch let failure as SiteRenderer.RenderFailure {
             guard case .diagnostics(let found) = failure else { throw BuildFailure(diagnostics: []) }
             throw BuildFailure(diagnostics: found.sortedForReport)
+        } catch let failure as BuildFailure {
+            throw failure
         } catch let failure as OutputPublisher.PublishError {
             let message: DiagnosticMessage
             switch failure {

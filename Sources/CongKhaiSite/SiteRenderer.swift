@@ -16,10 +16,38 @@ struct SiteRenderer {
     let site: PublishedSite
     let presenter: NoticePresenter
 
+    /// Navigation shared by every page, computed once: types and communes with active notices.
+    private let navigation: [String: Any]
+
     init(site: PublishedSite) {
         self.site = site
-        presenter = NoticePresenter(config: site.config, strings: InterfaceStrings(values: site.theme.strings),
-                                    now: site.now)
+        let presenter = NoticePresenter(config: site.config, strings: InterfaceStrings(values: site.theme.strings),
+                                        now: site.now)
+        self.presenter = presenter
+        let config = site.config
+        var typeCounts: [String: Int] = [:]
+        var communeCounts: [String: Int] = [:]
+        for notice in site.notices {
+            typeCounts[notice.type.id, default: 0] += 1
+            if let commune = notice.commune { communeCounts[commune, default: 0] += 1 }
+        }
+        let types = config.orderedTypes.compactMap { type -> [String: Any]? in
+            guard let count = typeCounts[type.id] else { return nil }
+            return ["id": type.id, "name": type.name(in: config.language), "count": count,
+                    "url": presenter.link(SiteURLs.type(type.id))]
+        }
+        let communes = config.communes.compactMap { commune -> [String: Any]? in
+            guard let count = communeCounts[commune.id] else { return nil }
+            return ["id": commune.id, "name": commune.name, "count": count,
+                    "url": presenter.link(SiteURLs.commune(commune.id))]
+        }
+        navigation = [
+            "navTypes": types,
+            "navCommunes": communes,
+            "hasTypes": !types.isEmpty,
+            "hasCommunes": !communes.isEmpty,
+            "navPages": site.pages.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] },
+        ]
     }
 
     enum RenderFailure: Error {
@@ -30,39 +58,20 @@ struct SiteRenderer {
 
     /// Values every template can use: the site, the interface strings, navigation.
     private func baseContext(title: String?, path: String) -> [String: Any] {
-        let types = config.orderedTypes.compactMap { type -> [String: Any]? in
-            let count = site.notices.filter { $0.type.id == type.id }.count
-            guard count > 0 else { return nil }
-            return ["id": type.id, "name": type.name(in: config.language), "count": count,
-                    "url": presenter.link(SiteURLs.type(type.id))]
-        }
-        let communes = config.communes.compactMap { commune -> [String: Any]? in
-            let count = site.notices.filter { $0.commune == commune.id }.count
-            guard count > 0 else { return nil }
-            return ["id": commune.id, "name": commune.name, "count": count,
-                    "url": presenter.link(SiteURLs.commune(commune.id))]
-        }
-        let pages = site.pages.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] }
-        var context: [String: Any] = [
-            "site": [
-                "title": config.title,
-                "description": config.description ?? "",
-                "baseURL": config.baseURL,
-                "basePath": config.basePath,
-                "language": config.language.rawValue,
-            ],
-            "t": site.theme.strings,
-            "assets": presenter.link("assets/"),
-            "home": presenter.link(""),
-            "canonical": config.baseURL + path,
-            "generated": config.calendar.iso8601(site.now),
-            "generatedShort": presenter.today.short,
-            "navTypes": types,
-            "hasTypes": !types.isEmpty,
-            "hasCommunes": !communes.isEmpty,
-            "navCommunes": communes,
-            "navPages": pages,
+        var context = navigation
+        context["site"] = [
+            "title": config.title,
+            "description": config.description ?? "",
+            "baseURL": config.baseURL,
+            "basePath": config.basePath,
+            "language": config.language.rawValue,
         ]
+        context["t"] = site.theme.strings
+        context["assets"] = presenter.link("assets/")
+        context["home"] = presenter.link("")
+        context["canonical"] = config.baseURL + path
+        context["generated"] = config.calendar.iso8601(site.now)
+        context["generatedShort"] = presenter.today.short
         if let title { context["pageTitle"] = title }
         return context
     }

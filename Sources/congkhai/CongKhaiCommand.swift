@@ -4,12 +4,12 @@ import CongKhaiSite
 import Foundation
 
 @main
-struct CongKhaiCommand: ParsableCommand {
+struct CongKhaiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congkhai",
         abstract: "CongKhai: trang công khai thông tin cấp xã từ các thông báo Markdown.",
         discussion: "Static-site generator for commune public disclosure notices, with posting periods.",
-        subcommands: [BuildCommand.self, StatusCommand.self]
+        subcommands: [BuildCommand.self, StatusCommand.self, CheckCommand.self, NextChangeCommand.self]
     )
 }
 

@@ -21,21 +21,9 @@ struct CongKhaiProcess {
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let binary = try #require(binary, "build the congkhai tool first: swift build --product congkhai")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let child = try ChildProcess(binary.path, arguments, environment: environment)
+        let status = child.wait()
+        return Result(status: status, stdout: child.stdout, stderr: child.stderr)
     }
 }
 

@@ -1,0 +1,82 @@
+import CongKhaiCore
+import Foundation
+
+/// Finds references to given notice ids in text, in one pass over the bytes.
+///
+/// A reference is a maximal run of `[a-z0-9-]` equal to an id that is either
+/// - in a notice URL (`thong-bao/<id>`, which also covers attachment paths),
+/// - a whole quoted value or element text (`"<id>"`, `>id<`: attributes, JSON, XML), or
+/// - anywhere, when the id is distinctive (contains a digit and is at least 10 characters,
+///   like the usual `2026-03-05-…` ids), so short ids such as `gop-y` never match ordinary words.
+struct NoticeReferenceScanner {
+    /// Ids to look for, with what they are (status).
+    let targets: [String: NoticeStatus]
+
+    struct Match: Equatable {
+        let id: String
+        /// Byte offset of the id in the scanned data.
+        let offset: Int
+        /// What was found: the URL or the quoted id.
+        let found: String
+    }
+
+    private static let urlPrefix = Array("thong-bao/".utf8)
+
+    private static func isIdByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
+    }
+
+    static func isDistinctive(_ id: String) -> Bool {
+        id.utf8.count >= 10 && id.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    func scan(_ data: Data) -> [Match] {
+        guard !targets.isEmpty else { return [] }
+        return data.withUnsafeBytes { raw -> [Match] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var matches: [Match] = []
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                guard Self.isIdByte(bytes[i]) else {
+                    i += 1
+                    continue
+                }
+                let start = i
+                while i < n, Self.isIdByte(bytes[i]) { i += 1 }
+                // Ids are at most 200 bytes; longer runs cannot be one.
+                guard i - start <= 200 else { continue }
+                let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                guard targets[id] != nil else { continue }
+                let before: UInt8? = start > 0 ? bytes[start - 1] : nil
+                let after: UInt8? = i < n ? bytes[i] : nil
+                let prefixLength = Self.urlPrefix.count
+                let inURL = start >= prefixLength
+                    && Array(UnsafeBufferPointer(rebasing: bytes[(start - prefixLength)..<start])) == Self.urlPrefix
+                    && (start == prefixLength || !Self.isIdByte(bytes[start - prefixLength - 1]))
+                let quoted = (before == UInt8(ascii: "\"") && after == UInt8(ascii: "\""))
+                    || (before == UInt8(ascii: "'") && after == UInt8(ascii: "'"))
+                    || (before == UInt8(ascii: ">") && after == UInt8(ascii: "<"))
+                if inURL {
+                    matches.append(Match(id: id, offset: start, found: "thong-bao/\(id)"))
+                } else if quoted || Self.isDistinctive(id) {
+                    matches.append(Match(id: id, offset: start, found: id))
+                }
+            }
+            return matches
+        }
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    static func position(of offset: Int, in data: Data) -> SourcePosition {
+        let prefix = data.prefix(offset)
+        var line = 1
+        var lineStart = prefix.startIndex
+        for index in prefix.indices where prefix[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: prefix[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+        return SourcePosition(line: line, column: column)
+    }
+}

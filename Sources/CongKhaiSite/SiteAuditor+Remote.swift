@@ -1,0 +1,61 @@
+import CongKhaiCore
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+extension SiteAuditor {
+    /// Audits a deployed site over HTTP: reads `notices.json`, `sitemap.xml`, `feed.xml`, the home
+    /// page and every page the sitemap lists, and asks for the page of every notice not being
+    /// posted, which must not be served.
+    public func audit(url base: URL) async -> Result {
+        let root = base.absoluteString.hasSuffix("/") ? base : base.appendingPathComponent("")
+        var files: [(path: String, data: Data)] = []
+        var fetched = Set<String>()
+        func fetch(_ path: String) async -> Data? {
+            guard let url = URL(string: path, relativeTo: root) else { return nil }
+            var request = URLRequest(url: url)
+            request.timeoutInterval = 20
+            request.cachePolicy = .reloadIgnoringLocalCacheData
+            guard let (data, response) = try? await URLSession.shared.data(for: request),
+                  (response as? HTTPURLResponse)?.statusCode == 200 else { return nil }
+            return data
+        }
+        func add(_ path: String) async {
+            guard fetched.insert(path).inserted, let data = await fetch(path.isEmpty ? "./" : path) else { return }
+            files.append((path, data))
+        }
+        for path in ["notices.json", "sitemap.xml", "feed.xml", ""] { await add(path) }
+        let basePath = URLComponents(url: root, resolvingAgainstBaseURL: true)?.path ?? "/"
+        if let sitemap = files.first(where: { $0.path == "sitemap.xml" })?.data {
+            for loc in Self.locations(in: sitemap) {
+                guard let components = URLComponents(string: loc), components.path.hasPrefix(basePath) else { continue }
+                await add(String(components.path.dropFirst(basePath.count)))
+            }
+        }
+        for (id, status) in content.schedule.statuses(at: now).sorted(by: { $0.key < $1.key }) where status != .active {
+            await add(SiteURLs.notice(id))
+        }
+        let pages = Set(files.map(\.path))
+        return await audit(files: files.map { ($0.path, $0.data) },
+                           label: { URL(string: $0, relativeTo: root)?.absoluteString ?? $0 },
+                           hasPage: { path in
+                               let folder = String(path.dropLast("index.html".count))
+                               if pages.contains(folder) { return true }
+                               return await fetch(folder) != nil
+                           })
+    }
+
+    /// `<loc>` values of a sitemap.
+    static func locations(in data: Data) -> [String] {
+        let text = String(decoding: data, as: UTF8.self)
+        var result: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "<loc>"), let close = rest.range(of: "</loc>", range: open.upperBound..<rest.endIndex) {
+            result.append(String(rest[open.upperBound..<close.lowerBound])
+                .replacingOccurrences(of: "&amp;", with: "&").trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import CongKhaiCore
+import CongKhaiSite
+import Foundation
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Kiểm tra trang đã dựng (hoặc đang chạy) có đúng với thời điểm hiện tại không. Audit a built site."
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(name: .long, help: "Thư mục trang đã dựng (mặc định ROOT/site). Built site folder.")
+    var site: String?
+
+    @Option(name: .long, help: "Kiểm tra trang đang chạy qua HTTP, ví dụ http://127.0.0.1:8080/. Audit a deployed site.")
+    var url: String?
+
+    func run() async throws {
+        let now = try options.clock()
+        let content = try options.loadContent()
+        let auditor = SiteAuditor(content: content, now: now)
+        let language = options.language
+        let result: SiteAuditor.Result
+        let target: String
+        if let url {
+            guard let base = URL(string: url), base.scheme == "http" || base.scheme == "https" else {
+                throw ValidationError(language == .vi ? "--url phải là địa chỉ http(s)" : "--url must be an http(s) address")
+            }
+            target = base.absoluteString
+            result = await auditor.audit(url: base)
+        } else {
+            let folder = site.map {
+                URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            } ?? options.rootURL.appendingPathComponent("site")
+            target = folder.standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                options.report([.error(target, nil, .siteUnreadable(language == .vi ? "không có thư mục này" : "no such folder"))])
+                throw ExitCode.failure
+            }
+            let display = folder.standardizedFileURL.path.hasPrefix(options.rootURL.path + "/")
+                ? String(folder.standardizedFileURL.path.dropFirst(options.rootURL.path.count + 1)) + "/"
+                : target + "/"
+            result = await auditor.audit(folder: folder, displayPrefix: display)
+        }
+        options.report(result.problems)
+        let instant = content.config.calendar.iso8601(now)
+        if result.problems.isEmpty {
+            print(language == .vi
+                ? "Trang \(target) đúng tại \(instant): đã kiểm tra \(result.filesChecked) tệp, \(result.activeNotices) thông báo đang niêm yết có mặt, \(result.hiddenNotices) thông báo không niêm yết vắng mặt."
+                : "\(target) is right at \(instant): checked \(result.filesChecked) files; \(result.activeNotices) notices being posted are present, \(result.hiddenNotices) others absent.")
+        } else {
+            FileHandle.standardError.write(Data((language == .vi
+                ? "Trang \(target) SAI tại \(instant): \(result.problems.count) vấn đề. Hãy chạy lại `congkhai build` rồi triển khai lại.\n"
+                : "\(target) is WRONG at \(instant): \(result.problems.count) problem(s). Run `congkhai build` and redeploy.\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct NextChangeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next-change",
+        abstract: "In thời điểm tiếp theo danh sách thông báo thay đổi (ISO 8601), để lập lịch dựng lại. Print the next change instant."
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    func run() throws {
+        let now = try options.clock()
+        let content = try options.loadContent()
+        // Prints nothing when no posting starts or ends after `now`.
+        if let next = content.schedule.nextChange(after: now) {
+            print(content.config.calendar.iso8601(next))
+        }
+    }
+}

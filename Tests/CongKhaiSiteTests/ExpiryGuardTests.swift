@@ -1,0 +1,188 @@
+@testable import CongKhaiSite
+import CongKhaiCore
+import Foundation
+import Testing
+
+/// Stale-site scenarios: the build verifies its own output, `check` audits a built or deployed site.
+@Suite("Expired notices are never listed")
+struct ExpiryGuardTests {
+    static let now = SiteBuildTests.now  // 2026-03-20T09:00:00+07:00
+
+    func audit(_ site: TestSite, at now: String) async throws -> SiteAuditor.Result {
+        let (content, diagnostics) = SiteContent.load(root: site.root)
+        let loaded = try #require(content, "\(diagnostics)")
+        return await SiteAuditor(content: loaded, now: instant(now)).audit(folder: site.output, displayPrefix: "site/")
+    }
+
+    @Test func checkAtTheBuildInstantPasses() async throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.build(at: Self.now)
+        let result = try await audit(site, at: Self.now)
+        #expect(result.problems.isEmpty)
+        #expect(result.activeNotices == 3)
+        #expect(result.hiddenNotices == 5)
+        #expect(result.filesChecked == 16)
+    }
+
+    @Test func checkOneSecondAfterANoticeEndsFailsNamingIt() async throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.build(at: Self.now)
+        // bundle-g: expires 2026-04-02, so it ends at 2026-04-03T00:00:00+07:00.
+        // Between the build and then, scheduled-c starts (2026-03-21), so audit just before that first.
+        let before = try await audit(site, at: "2026-03-20T23:59:59+07:00")
+        #expect(before.problems.isEmpty)
+
+        let lateSite = try SiteBuildTests.mixedSite()
+        try lateSite.build(at: "2026-04-02T23:59:59+07:00")
+        #expect(try await audit(lateSite, at: "2026-04-02T23:59:59+07:00").problems.isEmpty)
+        let after = try await audit(lateSite, at: "2026-04-03T00:00:00+07:00")
+        let messages = after.problems.map { $0.formatted(in: .vi) }
+        #expect(!messages.isEmpty)
+        #expect(messages.allSatisfy { $0.contains("`bundle-g` (hết thời hạn niêm yết) vẫn còn trên trang") })
+        let paths = Set(after.problems.compactMap(\.path))
+        #expect(paths.isSuperset(of: ["site/index.html", "site/notices.json", "site/feed.xml", "site/sitemap.xml",
+                                      "site/thong-bao/bundle-g/index.html", "site/thong-bao/bundle-g/ban-do.pdf"]))
+        #expect(messages.contains { $0.hasPrefix("site/notices.json:") && $0.contains("chạy lại `congkhai build`") })
+    }
+
+    @Test func aScheduledNoticeWhoseStartHasComeIsMissing() async throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.build(at: Self.now)
+        let result = try await audit(site, at: "2026-03-21T00:00:00+07:00")
+        #expect(result.problems.map { $0.formatted(in: .en) } == [
+            "site/thong-bao/later-q7/index.html: error: notice `later-q7` must be posted since 2026-03-21T00:00:00+07:00 but is missing from the site; run `congkhai build` again",
+        ])
+    }
+
+    @Test func aScheduledNoticeAlreadyPublishedIsReported() async throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.build(at: "2026-03-21T00:00:00+07:00")  // later-q7 published
+        let result = try await audit(site, at: "2026-03-20T23:59:59+07:00")
+        #expect(!result.problems.isEmpty)
+        #expect(result.problems.allSatisfy {
+            $0.message == .scheduledPublished(noticeId: "later-q7", start: "2026-03-21T00:00:00+07:00")
+        })
+    }
+
+    @Test func aTemplateThatListsHiddenNoticesFailsTheBuildAndKeepsTheOutput() throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.build(at: Self.now)
+        let before = site.snapshot()
+        // An override template that links every notice the commune ever posted, hidden ones included.
+        try site.write("theme/templates/404.mustache", """
+        {{<base}}{{$main}}<ul>
+        <li><a href="{{home}}thong-bao/active-a/">A</a></li>
+        <li><a href="{{home}}thong-bao/lapsed-q7/">B</a></li>
+        <li data-notice="older-q7">D</li>
+        </ul>{{/main}}{{/base}}
+        """)
+        let diagnostics = site.failingBuild(at: Self.now)
+        #expect(diagnostics.map { $0.formatted(in: .en) } == [
+            "site/404.html:24:25: error: output refers to notice `lapsed-q7` (posting period over) via `thong-bao/lapsed-q7`; only notices being posted may appear",
+            "site/404.html:25:18: error: output refers to notice `older-q7` (superseded) via `older-q7`; only notices being posted may appear",
+        ])
+        #expect(site.snapshot() == before)
+        #expect(site.rootEntries == ["content", "site", "theme"])
+    }
+
+    @Test func aPageLinkingToAnExpiredNoticeIsAnErrorAtItsLine() throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.write("content/pages/huong-dan.md", """
+        ---
+        title: "Hướng dẫn"
+        ---
+        Xem các thông báo:
+
+        - [Phương án](/thong-bao/active-a/)
+        - [Kế hoạch cũ](https://thunghiem.example.gov.vn/thong-bao/lapsed-q7/)
+        """)
+        try site.write("content/notices/new-e.md", validNotice(title: "\"Bản mới\"", posted: "2026-03-10", expires: "2026-04-30",
+                                                               extra: [("supersedes", "[older-q7]")],
+                                                               body: "Thay thế [bản cũ](../older-q7/) — xem /thong-bao/older-q7/\n"))
+        let diagnostics = site.failingBuild(at: Self.now)
+        #expect(diagnostics.map { $0.formatted(in: .vi) } == [
+            "content/notices/new-e.md:10:50: lỗi: liên kết tới thông báo `older-q7` đang ở trạng thái \"đã được thay thế\"; hãy bỏ liên kết này",
+            "content/pages/huong-dan.md:7:60: lỗi: liên kết tới thông báo `lapsed-q7` đang ở trạng thái \"hết thời hạn niêm yết\"; hãy bỏ liên kết này",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func shortIdsDoNotMatchOrdinaryWords() {
+        let scanner = NoticeReferenceScanner(targets: ["gop-y": .expired, "2026-03-01-ke-hoach": .expired])
+        let text = "gop-y là góp ý; <a href=\"/trang/gop-y/\">; 2026-03-01-ke-hoach-moi; x2026-03-01-ke-hoach"
+        #expect(scanner.scan(Data(text.utf8)).isEmpty)
+        let hits = scanner.scan(Data("<a href=\"/thong-bao/gop-y/\"> \"gop-y\" >gop-y< (2026-03-01-ke-hoach)".utf8))
+        #expect(hits.map(\.found) == ["thong-bao/gop-y", "gop-y", "gop-y", "2026-03-01-ke-hoach"])
+        #expect(NoticeReferenceScanner.position(of: 7, in: Data("ab\ncdđe\nfg".utf8)) == SourcePosition(line: 2, column: 4))
+    }
+
+    @Test func nextChangeAndCheckFromTheCommandLine() throws {
+        let site = try SiteBuildTests.mixedSite()
+        let next = try CongKhaiProcess.run(["next-change", "--root", site.root.path, "--now", Self.now])
+        #expect(next.status == 0)
+        #expect(next.stdout == "2026-03-21T00:00:00+07:00\n")
+        let late = try CongKhaiProcess.run(["next-change", "--root", site.root.path, "--now", "2026-05-01T00:00:00+07:00"])
+        #expect(late.stdout == "")
+
+        #expect(try CongKhaiProcess.run(["build", "--root", site.root.path, "--now", Self.now]).status == 0)
+        let ok = try CongKhaiProcess.run(["check", "--root", site.root.path, "--now", Self.now])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("đã kiểm tra 16 tệp, 3 thông báo đang niêm yết có mặt, 5 thông báo không niêm yết vắng mặt"))
+        let stale = try CongKhaiProcess.run(["check", "--root", site.root.path, "--now", "2026-04-03T00:00:00+07:00"])
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("site/thong-bao/bundle-g/index.html: lỗi: thông báo `bundle-g` (hết thời hạn niêm yết) vẫn còn trên trang"))
+        #expect(stale.stderr.contains("site/thong-bao/later-q7/index.html: lỗi: thông báo `later-q7` phải được niêm yết từ 2026-03-21T00:00:00+07:00"))
+    }
+
+    @Test func checkURLAgainstALocalServerWithOneStaleFile() throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.build(at: Self.now)
+        let server = try LocalHTTPServer(directory: site.output)
+        defer { server.stop() }
+        let url = "http://127.0.0.1:\(server.port)/"
+        let ok = try CongKhaiProcess.run(["check", "--root", site.root.path, "--url", url, "--now", Self.now])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("3 thông báo đang niêm yết có mặt"))
+
+        // One stale file left on the server by a careless deployment: the old notice page.
+        try site.write("site/thong-bao/older-q7/index.html", "<h1>Bản cũ</h1>\n")
+        let stale = try CongKhaiProcess.run(["check", "--root", site.root.path, "--url", url, "--now", Self.now])
+        #expect(stale.status == 1)
+        #expect(stale.stderr.split(separator: "\n").first
+                == "\(url)thong-bao/older-q7/: lỗi: thông báo `older-q7` (đã được thay thế) vẫn còn trên trang; hãy chạy lại `congkhai build` và triển khai lại")
+
+        // A day later than the build: bundle-g is still fine, later-q7 must now be served.
+        let missing = try CongKhaiProcess.run(["check", "--root", site.root.path, "--url", url, "--lang", "en",
+                                               "--now", "2026-03-21T00:00:00+07:00"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("\(url)thong-bao/later-q7/index.html: error: notice `later-q7` must be posted since 2026-03-21T00:00:00+07:00"))
+    }
+}
+
+/// `python3 -m http.server` on 127.0.0.1 and a port the system picks, for `check --url`.
+final class LocalHTTPServer {
+    let child: ChildProcess
+    let port: Int
+
+    init(directory: URL) throws {
+        child = try ChildProcess("python3", ["-u", "-m", "http.server", "--bind", "127.0.0.1",
+                                             "--directory", directory.path, "0"])
+        // Waits (bounded) for "Serving HTTP on 127.0.0.1 port 43817 (http://127.0.0.1:43817/) ...".
+        for _ in 0..<200 {
+            let text = child.stdout
+            if let range = text.range(of: " port "), let value = Int(text[range.upperBound...].prefix { $0.isNumber }) {
+                port = value
+                return
+            }
+            Thread.sleep(forTimeInterval: 0.025)
+        }
+        child.kill()
+        _ = child.wait()
+        throw CocoaError(.fileReadUnknown)
+    }
+
+    func stop() {
+        child.kill()
+        _ = child.wait()
+    }
+}
