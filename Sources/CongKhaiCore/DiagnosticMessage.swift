@@ -40,6 +40,9 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case scheduledPublished(noticeId: String, start: String)
     case missingFromSite(noticeId: String, start: String)
     case siteUnreadable(String)
+    case periodTooShort(type: NoticeType, earliest: LocalDate)
+    case periodTooLong(type: NoticeType, latest: LocalDate)
+    case expiringSoon(daysLeft: Int, lastDay: LocalDate)
 
     /// What kind of value a key expects.
     public enum ValueKind: Sendable, Hashable {
@@ -185,6 +188,23 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .missingFromSite(let id, let start):
             return vi ? "thông báo `\(id)` phải được niêm yết từ \(start) nhưng chưa có trên trang; hãy chạy lại `congkhai build`"
                 : "notice `\(id)` must be posted since \(start) but is missing from the site; run `congkhai build` again"
+        case .periodTooShort(let type, let earliest):
+            let name = type.name(in: language), days = type.minDays ?? 0
+            let source = type.legalBasis.map { " (\($0))" } ?? ""
+            return vi ? "\(name) phải niêm yết ít nhất \(days) ngày\(source): ngày hết hạn sớm nhất là \(earliest.short)"
+                + " (không tính ngày đầu; nếu ngày cuối là thứ Bảy, Chủ nhật hoặc ngày lễ thì lùi sang ngày làm việc tiếp theo)"
+                : "\(name) must be posted for at least \(days) days\(source): the earliest end date is \(earliest.short)"
+                + " (the first day is not counted; a last day on a weekend or holiday moves to the next working day)"
+        case .periodTooLong(let type, let latest):
+            let name = type.name(in: language), days = type.maxDays ?? 0
+            let source = type.legalBasis.map { " (\($0))" } ?? ""
+            return vi ? "\(name) chỉ có hiệu lực tối đa \(days) ngày\(source): ngày hết hạn muộn nhất là \(latest.short)"
+                : "\(name) is valid for at most \(days) days\(source): the latest end date is \(latest.short)"
+        case .expiringSoon(let days, let lastDay):
+            let left = days <= 0 ? (vi ? "hôm nay là ngày cuối" : "today is the last day")
+                : (vi ? "còn \(days) ngày" : "\(days) days left")
+            return vi ? "thông báo sắp hết hạn niêm yết (\(left), đến hết ngày \(lastDay.short)); nếu sự việc chưa hoàn thành, hãy gia hạn `expires`"
+                : "posting ends soon (\(left), through \(lastDay.short)); if the matter is not settled, extend `expires`"
         case .siteUnreadable(let detail):
             return vi ? "không đọc được trang đã dựng: \(detail)" : "cannot read the built site: \(detail)"
         case .contentLinksToUnpublished(let id, let status):

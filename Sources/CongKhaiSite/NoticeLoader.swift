@@ -117,6 +117,13 @@ struct NoticeLoader {
                                    .expiresBeforePosted(posted: display(posted), expires: display(expires))))
             } else {
                 period = value
+                if let type, withdrawn == nil {
+                    let rules = PostingRules(holidays: config.holidays)
+                    for message in rules.violations(type: type, posted: calendar.localDate(of: value.start),
+                                                    lastDay: calendar.localDate(of: value.lastInstant)) {
+                        yaml.report(.error(path, yaml.valuePosition("expires"), message))
+                    }
+                }
             }
         }
         let attachments = readAttachments(&yaml, bundle: file.bundle)

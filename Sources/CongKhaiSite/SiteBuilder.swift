@@ -82,11 +82,20 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw BuildFailure(diagnostics: [.error(output.path, nil, .outputFailure("\(error)"))])
         }
+        // Warn while there is still time to extend a posting whose legal event has not happened.
+        let calendar = content.config.calendar
+        let today = calendar.localDate(of: now)
+        let expiring = site.notices.compactMap { notice -> Diagnostic? in
+            let lastDay = notice.lastDay(in: calendar)
+            let left = today.days(until: lastDay)
+            guard left < content.config.expiringSoonDays else { return nil }
+            return .warning(notice.sourcePath, notice.positions["expires"], .expiringSoon(daysLeft: left, lastDay: lastDay))
+        }
         var hidden: [NoticeStatus: Int] = [:]
         for status in statuses.values where status != .active { hidden[status, default: 0] += 1 }
         return BuildReport(published: site.notices.count, hidden: hidden,
                            nextChange: content.schedule.nextChange(after: now),
-                           warnings: (diagnostics + themeDiagnostics).filter { $0.severity == .warning },
+                           warnings: (diagnostics + themeDiagnostics + expiring).filter { $0.severity == .warning }.sortedForReport,
                            fileCount: fileCount, calendar: content.config.calendar)
     }
 }

@@ -108,7 +108,12 @@ struct CommandLineTests {
         let result = try CongKhaiProcess.run(["build", "--root", CongKhaiProcess.repository.path, "--output", output.path,
                                               "--now", "2026-11-28T09:00:00+07:00"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr == "")
+        // Only the two "expiring soon" warnings for notices that end within 7 days.
+        #expect(result.stderr.split(separator: "\n").map { $0.split(separator: ":").first.map(String.init) } == [
+            "content/notices/2026/2026-11-16-bo-tri-tai-dinh-cu-khu-go-cay-sung.md",
+            "content/notices/2026/2026-11-18-quyet-dinh-giai-quyet-khieu-nai.md",
+        ])
+        #expect(result.stderr.contains("cảnh báo: thông báo sắp hết hạn niêm yết (còn 3 ngày, đến hết ngày 01/12/2026)"))
         #expect(result.stdout.hasPrefix("Đã xuất bản 9 thông báo; ẩn 4 (1 chưa đến ngày niêm yết, 1 hết thời hạn niêm yết, 1 đã được thay thế, 1 đã thu hồi / đính chính)"))
         #expect(FileManager.default.fileExists(
             atPath: output.appendingPathComponent("thong-bao/2026-11-10-phuong-an-boi-thuong-duong-ven-bien/phuong-an-chi-tiet.pdf").path))

@@ -123,10 +123,56 @@ struct NoticeLoaderTests {
         #expect(describe(diagnostics) == ["7:10 error: `expires` (05/04/2026) is before `posted` (06/04/2026)"])
     }
 
-    @Test func sameDayPostingIsAllowed() throws {
-        let (notice, diagnostics) = parse(validNotice(posted: "2026-04-06", expires: "2026-04-06"))
+    @Test func sameDayPostingIsAllowedForATypeWithoutMinimum() throws {
+        let config = SiteConfig(title: "T", baseURL: "https://x.example/", communes: [("xa-a", "Xã A")],
+                                types: NoticeType.builtIn + [NoticeType(id: "tin-nhanh", name: "Tin nhanh", minDays: nil)])
+        let (notice, diagnostics) = parse(validNotice(type: "tin-nhanh", posted: "2026-04-06", expires: "2026-04-06"),
+                                          config: config)
         #expect(diagnostics.isEmpty)
         #expect(try #require(notice).period.contains(instant("2026-04-06T12:00:00+07:00")))
+    }
+
+    @Test func aPostingShorterThanTheLawRequiresIsAnError() {
+        let text = validNotice(type: "compensation-plan", posted: "2026-03-05", expires: "2026-04-03")
+        let (notice, diagnostics) = parse(text)
+        #expect(notice == nil)
+        #expect(diagnostics.map { $0.formatted(in: .vi) } == [
+            "content/notices/thong-bao.md:7:10: lỗi: Phương án bồi thường, hỗ trợ, tái định cư phải niêm yết ít nhất 30 ngày "
+                + "(Luật Đất đai 2024, Điều 87): ngày hết hạn sớm nhất là 06/04/2026 (không tính ngày đầu; nếu ngày cuối là "
+                + "thứ Bảy, Chủ nhật hoặc ngày lễ thì lùi sang ngày làm việc tiếp theo)",
+        ])
+        #expect(diagnostics.map { $0.formatted(in: .en) } == [
+            "content/notices/thong-bao.md:7:10: error: Compensation, support and resettlement plan must be posted for at "
+                + "least 30 days (Luật Đất đai 2024, Điều 87): the earliest end date is 06/04/2026 (the first day is not "
+                + "counted; a last day on a weekend or holiday moves to the next working day)",
+        ])
+        // The earliest lawful date itself is accepted, and so is a date-time on that day.
+        #expect(parse(validNotice(type: "compensation-plan", posted: "2026-03-05", expires: "2026-04-06")).1.isEmpty)
+        #expect(parse(validNotice(type: "compensation-plan", posted: "2026-03-05T08:00:00+07:00",
+                                  expires: "2026-04-06T17:00:00+07:00")).1.isEmpty)
+        // A withdrawn notice is not held to its planned period.
+        #expect(parse(validNotice(type: "compensation-plan", posted: "2026-03-05", expires: "2026-03-10",
+                                  extra: [("withdrawn", "\"Sai số liệu\"")])).1.isEmpty)
+    }
+
+    @Test func aLandRecoveryNoticeIsValidTwelveMonthsAtMost() {
+        let (_, diagnostics) = parse(validNotice(type: "land-recovery-notice", posted: "2026-03-05", expires: "2027-03-06"))
+        #expect(diagnostics.map { $0.formatted(in: .vi) } == [
+            "content/notices/thong-bao.md:7:10: lỗi: Thông báo thu hồi đất chỉ có hiệu lực tối đa 365 ngày "
+                + "(Luật Đất đai 2024, Điều 85): ngày hết hạn muộn nhất là 05/03/2027",
+        ])
+        #expect(parse(validNotice(type: "land-recovery-notice", posted: "2026-03-05", expires: "2027-03-05")).1.isEmpty)
+    }
+
+    @Test func holidaysFromSiteYAMLMoveTheEarliestEnd() {
+        // Posted 2026-03-31 + 30 days = 2026-04-30 (holiday), 2026-05-01 (holiday), then a weekend:
+        // the earliest end is Monday 2026-05-04.
+        let config = SiteConfig(title: "T", baseURL: "https://x.example/", communes: [("xa-a", "Xã A")],
+                                holidays: [LocalDate(iso: "2026-04-30")!, LocalDate(iso: "2026-05-01")!])
+        let (_, diagnostics) = parse(validNotice(posted: "2026-03-31", expires: "2026-04-30"), config: config)
+        #expect(diagnostics.map { $0.message } == [.periodTooShort(type: config.types["general"]!,
+                                                                    earliest: LocalDate(iso: "2026-05-04")!)])
+        #expect(parse(validNotice(posted: "2026-03-31", expires: "2026-05-04"), config: config).1.isEmpty)
     }
 
     @Test func wrongValueTypes() {
