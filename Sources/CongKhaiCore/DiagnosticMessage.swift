@@ -40,6 +40,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case scheduledPublished(noticeId: String, start: String)
     case missingFromSite(noticeId: String, start: String)
     case siteUnreadable(String)
+    case fileExists(String)
     case periodTooShort(type: NoticeType, earliest: LocalDate)
     case periodTooLong(type: NoticeType, latest: LocalDate)
     case expiringSoon(daysLeft: Int, lastDay: LocalDate)
@@ -205,6 +206,9 @@ public enum DiagnosticMessage: Sendable, Hashable {
                 : (vi ? "còn \(days) ngày" : "\(days) days left")
             return vi ? "thông báo sắp hết hạn niêm yết (\(left), đến hết ngày \(lastDay.short)); nếu sự việc chưa hoàn thành, hãy gia hạn `expires`"
                 : "posting ends soon (\(left), through \(lastDay.short)); if the matter is not settled, extend `expires`"
+        case .fileExists(let path):
+            return vi ? "tệp \(path) đã có; CongKhai không bao giờ ghi đè, hãy đổi tiêu đề hoặc ngày"
+                : "\(path) already exists; CongKhai never overwrites, change the title or the date"
         case .siteUnreadable(let detail):
             return vi ? "không đọc được trang đã dựng: \(detail)" : "cannot read the built site: \(detail)"
         case .contentLinksToUnpublished(let id, let status):

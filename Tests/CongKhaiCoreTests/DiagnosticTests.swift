@@ -32,3 +32,24 @@ struct DiagnosticTests {
         #expect(Suggestions.distance("kitten", "sitting") == 3)
     }
 }
+
+@Suite("Slugs from Vietnamese titles")
+struct SlugTests {
+    @Test(arguments: [
+        ("Niêm yết công khai phương án bồi thường, hỗ trợ", "niem-yet-cong-khai-phuong-an-boi-thuong-ho-tro"),
+        ("Đường ven biển Dung Quất – Sa Huỳnh (đoạn 2)", "duong-ven-bien-dung-quat-sa-huynh-doan-2"),
+        ("  THÔNG BÁO số 45/TB-UBND!! ", "thong-bao-so-45-tb-ubnd"),
+        ("Lấy ý kiến về dự thảo hương ước", "lay-y-kien-ve-du-thao-huong-uoc"),
+        ("bo\u{0302}\u{0300}i thu\u{031B}o\u{031B}\u{0300}ng", "boi-thuong"),
+        ("中文", ""),
+    ])
+    func slug(title: String, expected: String) {
+        #expect(Slug.make(from: title) == expected)
+    }
+
+    @Test func longTitlesAreCutAtAWord() {
+        let slug = Slug.make(from: "Thông báo thu hồi đất để thực hiện dự án Đường ven biển Dung Quất Sa Huỳnh đoạn qua thôn An Điềm")
+        #expect(slug == "thong-bao-thu-hoi-dat-de-thuc-hien-du-an-duong-ven-bien-dung")
+        #expect(slug.count <= 60)
+    }
+}

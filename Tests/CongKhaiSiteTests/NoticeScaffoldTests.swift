@@ -1,0 +1,75 @@
+@testable import CongKhaiSite
+import CongKhaiCore
+import Foundation
+import Testing
+
+@Suite("congkhai new")
+struct NoticeScaffoldTests {
+    static let siteYAML = TestSite.siteYAML + """
+    types:
+      land-price: { name: "Công khai giá đất cụ thể", min_days: 30 }
+    holidays: [2026-04-30, 2026-05-01]
+
+    """
+
+    @Test("every type gives a notice that builds", arguments: NoticeType.builtIn.map(\.id) + ["land-price"])
+    func everyTypeBuilds(type: String) throws {
+        let site = try TestSite(siteYAML: Self.siteYAML)
+        let (content, _) = SiteContent.load(root: site.root)
+        let posted = try #require(LocalDate(iso: "2026-03-31"))
+        let path = try NoticeScaffold(content: try #require(content))
+            .create(type: type, title: "Thông báo \"thử\" về đất đai", commune: "xa-a", posted: posted, bundle: false)
+        #expect(path == "content/notices/2026/2026-03-31-thong-bao-thu-ve-dat-dai.md")
+        let report = try site.build(at: "2026-03-31T08:00:00+07:00")
+        #expect(report.published == 1)
+        let (reloaded, diagnostics) = SiteContent.load(root: site.root)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+        let notice = try #require(reloaded?.notices.first)
+        #expect(notice.title == "Thông báo \"thử\" về đất đai")
+        #expect(notice.issuer == "Ủy ban nhân dân xã A")
+        // The earliest lawful end, counted like the Civil Code with the site's holidays.
+        let rules = PostingRules(holidays: reloaded!.config.holidays)
+        let type = reloaded!.config.types[type]!
+        #expect(notice.lastDay(in: reloaded!.config.calendar)
+                == (rules.earliestEnd(of: type, postedOn: posted) ?? rules.lastDay(postedOn: posted, days: 30)))
+    }
+
+    @Test func landRecoveryNoticesListTheSixRequiredContents() throws {
+        let body = NoticeScaffold.body(for: "land-recovery-notice")
+        for heading in ["## 1. Lý do thu hồi đất", "## 2. Diện tích, vị trí khu đất thu hồi", "## 3. Tiến độ thu hồi đất",
+                        "## 4. Kế hoạch điều tra, khảo sát, đo đạc, kiểm đếm",
+                        "## 5. Dự kiến kế hoạch di chuyển và bố trí tái định cư",
+                        "## 6. Dự kiến phương án bồi thường, hỗ trợ, tái định cư"] {
+            #expect(body.contains(heading))
+        }
+    }
+
+    @Test func fromTheCommandLineNeverOverwriting() throws {
+        let site = try TestSite(siteYAML: Self.siteYAML)
+        let arguments = ["new", "compensation-plan", "--root", site.root.path, "--title", "Phương án bồi thường Đường ven biển",
+                         "--commune", "xa-b", "--bundle", "--now", "2026-03-05T10:00:00+07:00"]
+        let first = try CongKhaiProcess.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        let path = "content/notices/2026/2026-03-05-phuong-an-boi-thuong-duong-ven-bien/index.md"
+        #expect(first.stdout == path + "\n")
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        #expect(text.contains("posted: 2026-03-05\n"))
+        #expect(text.contains("expires: 2026-04-06 "))
+        #expect(text.contains("commune: xa-b\n"))
+        try site.write("content/notices/2026/2026-03-05-phuong-an-boi-thuong-duong-ven-bien/index.md", text + "Sửa tay.\n")
+        let second = try CongKhaiProcess.run(arguments)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("mã thông báo `2026-03-05-phuong-an-boi-thuong-duong-ven-bien` bị trùng"))
+        #expect(try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8).hasSuffix("Sửa tay.\n"))
+
+        let noCommune = try CongKhaiProcess.run(["new", "general", "--root", site.root.path, "--title", "Tin", "--posted", "2026-03-05"])
+        #expect(noCommune.status == 1)
+        #expect(noCommune.stderr == "lỗi: thiếu trường `commune` (site.yaml liệt kê các xã: `xa-a`, `xa-b`)\n")
+        let badType = try CongKhaiProcess.run(["new", "compensation", "--root", site.root.path, "--title", "Tin", "--commune", "xa-a"])
+        #expect(badType.stderr == "lỗi: loại thông báo `compensation` không tồn tại (có phải ý bạn là `compensation-plan`?)\n")
+        let badDate = try CongKhaiProcess.run(["new", "general", "--root", site.root.path, "--title", "Tin", "--commune", "xa-a",
+                                               "--posted", "2026-02-30"])
+        #expect(badDate.status == 1)
+        #expect(badDate.stderr.hasPrefix("lỗi: `--posted`: ngày \"2026-02-30\" không hợp lệ"))
+    }
+}
