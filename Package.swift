@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // libcmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -41,10 +44,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `congkhai serve`: live preview with Hummingbird, kept out of the site-building target.
+        .target(
+            name: "CongKhaiPreview",
+            dependencies: [
+                "CongKhaiSite",
+                "CongKhaiCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
                 "CongKhaiSite",
+                "CongKhaiPreview",
                 "CongKhaiCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -53,3 +53,41 @@ struct SlugTests {
         #expect(slug.count <= 60)
     }
 }
+
+@Suite("Message catalogue")
+struct MessageCatalogueTests {
+    static let plan = NoticeType.builtIn[1]
+    static let day = LocalDate(iso: "2026-04-06")!
+
+    /// One of every message.
+    static let all: [DiagnosticMessage] = [
+        .invalidUTF8, .nulCharacter, .frontMatterMissing, .frontMatterUnterminated, .yamlSyntax("x"),
+        .frontMatterNotMapping, .missingField("title"), .wrongType(key: "title", expected: .text),
+        .wrongType(key: "posted", expected: .date), .wrongType(key: "a", expected: .list),
+        .wrongType(key: "a", expected: .mapping), .wrongType(key: "a", expected: .listOfText),
+        .wrongType(key: "a", expected: .attachmentList), .invalidDate(key: "posted", value: "x"),
+        .expiresBeforePosted(posted: "a", expires: "b"), .unknownType("x", suggestions: ["general"]),
+        .unknownCommune("x", suggestions: []), .communeRequired(["xa-a"]), .invalidId("X"),
+        .duplicateId("a", otherPath: "b"), .attachmentNeedsBundle, .attachmentMissing("a.pdf"),
+        .attachmentOutsideBundle("../a"), .unknownSupersedes("a", suggestions: []), .supersedesItself,
+        .unknownKey("x", suggestions: []), .emptyBody, .emptyValue("title"), .siteConfigMissing,
+        .invalidTimeZone("x"), .invalidLanguage("fr"), .invalidBaseURL("x"), .invalidNumber(key: "a", value: "b"),
+        .templateError(name: "a", detail: "b"), .themeStringsMissing("a"), .fileUnreadable("a"), .outputFailure("a"),
+        .buildInProgress("a"), .unsafeOutput("a"), .staleReference(noticeId: "a", status: .expired, found: "b"),
+        .contentLinksToUnpublished(noticeId: "a", status: .superseded), .staleInSite(noticeId: "a", status: .withdrawn),
+        .scheduledPublished(noticeId: "a", start: "b"), .missingFromSite(noticeId: "a", start: "b"),
+        .siteUnreadable("a"), .fileExists("a"), .periodTooShort(type: plan, earliest: day),
+        .periodTooLong(type: plan, latest: day), .expiringSoon(daysLeft: 3, lastDay: day),
+        .expiringSoon(daysLeft: 0, lastDay: day),
+    ]
+
+    @Test func everyMessageExistsInBothLanguages() {
+        let vietnameseLetters = Set("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
+        for message in Self.all {
+            let vi = message.text(in: .vi), en = message.text(in: .en)
+            #expect(!vi.isEmpty && !en.isEmpty)
+            #expect(vi != en, "\(message)")
+            #expect(vi.lowercased().contains { vietnameseLetters.contains($0) }, "Vietnamese text lacks diacritics: \(vi)")
+        }
+    }
+}

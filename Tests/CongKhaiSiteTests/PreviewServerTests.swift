@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `congkhai serve`, driven from a test: a random port, a rebuild after a change, a broken file
+/// reported while the last good site is still served, and a clean stop on Ctrl-C (SIGINT).
+@Suite("Live preview")
+struct PreviewServerTests {
+    func get(_ url: String) async throws -> (Int, String) {
+        var request = URLRequest(url: try #require(URL(string: url)))
+        request.cachePolicy = .reloadIgnoringLocalCacheData
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Polls `condition` every 100 ms for at most `seconds`.
+    func eventually(_ seconds: Double = 15, _ condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
+    @Test func rebuildsOnChangeAndReportsABrokenFile() async throws {
+        let site = try TestSite(files: ["content/notices/a.md": validNotice(title: "\"Bản đầu tiên\"")])
+        let binary = try #require(CongKhaiProcess.binary)
+        let server = try ChildProcess(binary.path, ["serve", "--root", site.root.path, "--port", "0",
+                                                    "--now", "2026-03-20T09:00:00+07:00"])
+        defer {
+            server.kill(SIGKILL)
+            _ = server.wait()
+        }
+        var port = 0
+        #expect(try await eventually {
+            let log = server.stderr
+            guard let range = log.range(of: "http://127.0.0.1:") else { return false }
+            port = Int(log[range.upperBound...].prefix { $0.isNumber }) ?? 0
+            return port > 0
+        })
+        let base = "http://127.0.0.1:\(port)/"
+        let (status, home) = try await get(base)
+        #expect(status == 200)
+        #expect(home.contains("Bản đầu tiên"))
+        #expect(home.contains("<script src=\"/__congkhai/live.js\"></script></body>"))
+        #expect(try await get(base + "__congkhai/status").1 == "{\"errors\":[],\"version\":1}")
+        #expect(try await get(base + "khong-co/").0 == 404)
+
+        try site.write("content/notices/a.md", validNotice(title: "\"Bản sửa lần hai\""))
+        #expect(try await eventually { try await get(base + "__congkhai/status").1 == "{\"errors\":[],\"version\":2}" })
+        #expect(try await get(base + "thong-bao/a/").1.contains("Bản sửa lần hai"))
+
+        try site.write("content/notices/a.md", validNotice(title: "\"Bản hỏng\"", type: "compensation"))
+        #expect(try await eventually { try await get(base + "__congkhai/status").1.contains("compensation") })
+        let broken = try await get(base + "__congkhai/status").1
+        #expect(broken.contains("content/notices/a.md:3:7: lỗi: loại thông báo `compensation` không tồn tại"))
+        #expect(broken.contains("\"version\":2"))
+        // The last good site is still served, and the terminal shows the error too.
+        #expect(try await get(base + "thong-bao/a/").1.contains("Bản sửa lần hai"))
+        #expect(server.stderr.contains("content/notices/a.md:3:7: lỗi: loại thông báo `compensation`"))
+        #expect(server.stderr.contains("Dựng lại thất bại; vẫn hiển thị bản dựng tốt gần nhất."))
+
+        server.kill(SIGINT)
+        #expect(server.wait() == 0)
+        #expect(server.stderr.hasSuffix("Đã dừng xem trước.\n"))
+        // The preview never touches the site's own output folder.
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+}
