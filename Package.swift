@@ -26,6 +26,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libqrencode from Debian (libqrencode-dev): QR codes on printed notices, as inline SVG.
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // Tiny C shim: renameat2(RENAME_EXCHANGE) is not visible to Swift through Glibc.
         .target(name: "CAtomicRename"),
         // Domain: notices, posting periods, statuses, calendar. No third-party dependencies.
@@ -39,6 +41,7 @@ let package = Package(
                 "CongKhaiCore",
                 "CongKhaiMarkdown",
                 "CAtomicRename",
+                "CQRencode",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

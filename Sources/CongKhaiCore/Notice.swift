@@ -51,6 +51,8 @@ public struct Notice: Sendable {
     public var body: String
     /// Line in the source file where the body starts.
     public var bodyLine: Int
+    /// Where the paper notice is posted (for the posting record); empty means the theme's defaults.
+    public var places: [String]
     /// Where each front matter key's value is, for diagnostics that come later (supersedes, …).
     public var positions: [String: SourcePosition]
 
@@ -58,7 +60,7 @@ public struct Notice: Sendable {
                 commune: String?, number: String?, issuer: String, signed: LocalDate?, posted: Timestamp,
                 expires: Timestamp, period: PostingPeriod, summary: String?, attachments: [Attachment],
                 supersedes: [String], withdrawn: String?, body: String, bodyLine: Int,
-                positions: [String: SourcePosition]) {
+                positions: [String: SourcePosition], places: [String] = []) {
         self.id = id
         self.sourcePath = sourcePath
         self.bundleDirectory = bundleDirectory
@@ -78,6 +80,7 @@ public struct Notice: Sendable {
         self.body = body
         self.bodyLine = bodyLine
         self.positions = positions
+        self.places = places
     }
 
     /// The local day on which posting ends.

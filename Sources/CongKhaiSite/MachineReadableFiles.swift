@@ -32,19 +32,22 @@ struct MachineReadableFiles {
         return data
     }
 
-    func atomFeed() -> String {
-        let updated = site.notices.map(\.period.start).max().map(calendar.iso8601) ?? calendar.iso8601(site.now)
+    /// An Atom feed of `notices` (all published ones by default) for the page at `path`.
+    func atomFeed(_ notices: [Notice]? = nil, title: String? = nil, path: String = "") -> String {
+        let notices = notices ?? site.notices
+        let feedTitle = title.map { "\($0) · \(config.title)" } ?? config.title
+        let updated = notices.map(\.period.start).max().map(calendar.iso8601) ?? calendar.iso8601(site.now)
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.rawValue)">
-          <title>\(XML.escape(config.title))</title>
-          <id>\(XML.escape(config.baseURL))</id>
-          <link href="\(XML.escape(config.baseURL))"/>
-          <link rel="self" href="\(XML.escape(config.baseURL + "feed.xml"))"/>
+          <title>\(XML.escape(feedTitle))</title>
+          <id>\(XML.escape(config.baseURL + path))</id>
+          <link href="\(XML.escape(config.baseURL + path))"/>
+          <link rel="self" href="\(XML.escape(config.baseURL + path + "feed.xml"))"/>
           <updated>\(updated)</updated>
 
         """
-        for notice in site.notices {
+        for notice in notices {
             let url = config.baseURL + SiteURLs.notice(notice.id)
             let start = calendar.iso8601(notice.period.start)
             xml += """
@@ -77,6 +80,7 @@ struct MachineReadableFiles {
             urls.append((SiteURLs.notice(notice.id), notice.firstDay(in: calendar).iso))
         }
         for page in site.pages { urls.append((SiteURLs.page(page.id), nil)) }
+        urls.append((SiteURLs.search, nil))
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -9,7 +9,7 @@ struct NoticeLoader {
     let config: SiteConfig
 
     static let knownKeys = ["title", "type", "commune", "number", "issuer", "signed", "posted", "expires",
-                            "summary", "attachments", "supersedes", "withdrawn", "slug"]
+                            "summary", "attachments", "supersedes", "withdrawn", "slug", "places"]
 
     /// Lowercase ASCII letters, digits and single dashes between them.
     static func isValidId(_ id: String) -> Bool {
@@ -97,6 +97,7 @@ struct NoticeLoader {
         let summary = yaml.text("summary")
         let withdrawn = yaml.text("withdrawn")
         let supersedes = yaml.textList("supersedes")
+        let places = yaml.textList("places").map(\.0)
         var positions: [String: SourcePosition] = [:]
         for (index, item) in supersedes.enumerated() { positions["supersedes.\(index)"] = item.1 }
         for key in yaml.keys { positions[key] = yaml.valuePosition(key) }
@@ -139,7 +140,7 @@ struct NoticeLoader {
             id: id, sourcePath: path, bundleDirectory: file.bundle, title: title, type: type, commune: commune,
             number: number, issuer: issuer, signed: signed, posted: posted, expires: expires, period: period,
             summary: summary, attachments: attachments, supersedes: supersedes.map(\.0), withdrawn: withdrawn,
-            body: document.body, bodyLine: document.bodyFirstLine, positions: positions)
+            body: document.body, bodyLine: document.bodyFirstLine, positions: positions, places: places)
         return (notice, diagnostics)
     }
 

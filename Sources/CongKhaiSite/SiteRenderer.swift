@@ -72,6 +72,9 @@ struct SiteRenderer {
         context["canonical"] = config.baseURL + path
         context["generated"] = config.calendar.iso8601(site.now)
         context["generatedShort"] = presenter.today.short
+        context["ogLocale"] = config.language == .vi ? "vi_VN" : "en_US"
+        context["ogType"] = "website"
+        context["pageDescription"] = config.description ?? config.title
         if let title { context["pageTitle"] = title }
         return context
     }
@@ -88,6 +91,7 @@ struct SiteRenderer {
     /// Renders all pages and copies assets and attachments.
     func renderAll(into folder: OutputFolder) throws {
         let strings = InterfaceStrings(values: site.theme.strings)
+        let machine = MachineReadableFiles(site: site, presenter: presenter)
         let all = site.notices.map(presenter.summary)
 
         var home = baseContext(title: nil, path: "")
@@ -107,7 +111,10 @@ struct SiteRenderer {
             context["heading"] = name
             context["kind"] = strings["list_by_type"]
             context["notices"] = notices.map(presenter.summary)
+            context["feed"] = presenter.link(SiteURLs.type(type.id) + "feed.xml")
             try render("list", context, to: SiteURLs.file(forPage: SiteURLs.type(type.id)), into: folder)
+            try folder.write(SiteURLs.type(type.id) + "feed.xml",
+                             machine.atomFeed(notices, title: name, path: SiteURLs.type(type.id)))
         }
         for commune in config.communes {
             let notices = site.notices.filter { $0.commune == commune.id }
@@ -116,7 +123,10 @@ struct SiteRenderer {
             context["heading"] = commune.name
             context["kind"] = strings["list_by_commune"]
             context["notices"] = notices.map(presenter.summary)
+            context["feed"] = presenter.link(SiteURLs.commune(commune.id) + "feed.xml")
             try render("list", context, to: SiteURLs.file(forPage: SiteURLs.commune(commune.id)), into: folder)
+            try folder.write(SiteURLs.commune(commune.id) + "feed.xml",
+                             machine.atomFeed(notices, title: commune.name, path: SiteURLs.commune(commune.id)))
         }
 
         var failures: [Diagnostic] = []
@@ -131,8 +141,20 @@ struct SiteRenderer {
             }
             let url = SiteURLs.notice(notice.id)
             var context = baseContext(title: notice.title, path: url)
-            context["notice"] = presenter.detail(notice, bodyHTML: body)
+            var detail = presenter.detail(notice, bodyHTML: body)
+            detail["qrSVG"] = QRCodeSVG.svg(for: config.baseURL + url, label: strings["qr_label"]) ?? ""
+            detail["absoluteURL"] = config.baseURL + url
+            detail["recordUrl"] = presenter.link(SiteURLs.record(notice.id))
+            context["notice"] = detail
+            context["ogType"] = "article"
+            context["pageDescription"] = notice.summary ?? presenter.periodText(notice)
             try render("notice", context, to: SiteURLs.file(forPage: url), into: folder)
+            var record = baseContext(title: strings["record_title"] + " · " + notice.title, path: SiteURLs.record(notice.id))
+            detail["places"] = notice.places.isEmpty ? [strings["record_place_office"], strings["record_place_village"]] : notice.places
+            detail["postedFormal"] = presenter.formalDate(notice.firstDay(in: config.calendar))
+            detail["lastDayFormal"] = presenter.formalDate(notice.lastDay(in: config.calendar))
+            record["notice"] = detail
+            try render("record", record, to: SiteURLs.file(forPage: SiteURLs.record(notice.id)), into: folder)
             if let bundle = notice.bundleDirectory {
                 for attachment in notice.attachments {
                     try folder.copy(bundle.appendingPathComponent(attachment.file),
@@ -161,8 +183,10 @@ struct SiteRenderer {
         for asset in site.theme.assets {
             try folder.write(asset.path, asset.data)
         }
-        let machine = MachineReadableFiles(site: site, presenter: presenter)
         try folder.write("notices.json", machine.noticesJSON())
+        try folder.write("search.json", SearchIndex(site: site, presenter: presenter).json())
+        try render("search", baseContext(title: strings["search"], path: SiteURLs.search),
+                   to: SiteURLs.file(forPage: SiteURLs.search), into: folder)
         try folder.write("feed.xml", machine.atomFeed())
         try folder.write("sitemap.xml", machine.sitemap())
         try folder.write("robots.txt", machine.robots())

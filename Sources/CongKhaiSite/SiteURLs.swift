@@ -6,6 +6,9 @@ enum SiteURLs {
     static func type(_ id: String) -> String { "loai/\(id)/" }
     static func commune(_ id: String) -> String { "xa/\(id)/" }
     static func page(_ id: String) -> String { "trang/\(id)/" }
+    static let search = "tim-kiem/"
+    /// The printable posting record ("biên bản niêm yết") of a notice.
+    static func record(_ id: String) -> String { notice(id) + "bien-ban/" }
     static func attachment(notice id: String, file: String) -> String { notice(id) + file }
     static func file(forPage url: String) -> String { url.isEmpty ? "index.html" : url + "index.html" }
 }

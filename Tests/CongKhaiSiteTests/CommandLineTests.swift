@@ -36,7 +36,7 @@ struct CommandLineTests {
         #expect(result.stderr == "")
         #expect(result.stdout == "Đã xuất bản 3 thông báo; ẩn 5 (1 chưa đến ngày niêm yết, 2 hết thời hạn niêm yết, "
                 + "1 đã được thay thế, 1 đã thu hồi / đính chính); lần thay đổi tiếp theo: 2026-03-21T00:00:00+07:00; "
-                + "16 tệp trong \(site.output.path)\n")
+                + "25 tệp trong \(site.output.path)\n")
     }
 
     @Test func aFailedBuildExitsOneAndPrintsEveryError() throws {

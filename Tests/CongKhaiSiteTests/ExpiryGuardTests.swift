@@ -21,7 +21,7 @@ struct ExpiryGuardTests {
         #expect(result.problems.isEmpty)
         #expect(result.activeNotices == 3)
         #expect(result.hiddenNotices == 5)
-        #expect(result.filesChecked == 16)
+        #expect(result.filesChecked == 25)
     }
 
     @Test func checkOneSecondAfterANoticeEndsFailsNamingIt() async throws {
@@ -78,8 +78,8 @@ struct ExpiryGuardTests {
         """)
         let diagnostics = site.failingBuild(at: Self.now)
         #expect(diagnostics.map { $0.formatted(in: .en) } == [
-            "site/404.html:24:25: error: output refers to notice `lapsed-q7` (posting period over) via `thong-bao/lapsed-q7`; only notices being posted may appear",
-            "site/404.html:25:18: error: output refers to notice `older-q7` (superseded) via `older-q7`; only notices being posted may appear",
+            "site/404.html:32:25: error: output refers to notice `lapsed-q7` (posting period over) via `thong-bao/lapsed-q7`; only notices being posted may appear",
+            "site/404.html:33:18: error: output refers to notice `older-q7` (superseded) via `older-q7`; only notices being posted may appear",
         ])
         #expect(site.snapshot() == before)
         #expect(site.rootEntries == ["content", "site", "theme"])
@@ -127,7 +127,7 @@ struct ExpiryGuardTests {
         #expect(try CongKhaiProcess.run(["build", "--root", site.root.path, "--now", Self.now]).status == 0)
         let ok = try CongKhaiProcess.run(["check", "--root", site.root.path, "--now", Self.now])
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("đã kiểm tra 16 tệp, 3 thông báo đang niêm yết có mặt, 5 thông báo không niêm yết vắng mặt"))
+        #expect(ok.stdout.contains("đã kiểm tra 25 tệp, 3 thông báo đang niêm yết có mặt, 5 thông báo không niêm yết vắng mặt"))
         let stale = try CongKhaiProcess.run(["check", "--root", site.root.path, "--now", "2026-04-03T00:00:00+07:00"])
         #expect(stale.status == 1)
         #expect(stale.stderr.contains("site/thong-bao/bundle-g/index.html: lỗi: thông báo `bundle-g` (hết thời hạn niêm yết) vẫn còn trên trang"))

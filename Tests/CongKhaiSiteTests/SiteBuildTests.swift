@@ -158,8 +158,8 @@ struct SiteBuildTests {
             ], body: "[bấm](javascript:alert(1)) <script>alert(2)</script>\n"),
         ])
         try site.build(at: Self.now)
-        // notices.json carries the title as JSON data (parsed below), not markup.
-        for (path, data) in site.snapshot() where !path.hasPrefix("assets/") && path != "notices.json" {
+        // JSON files carry the title as data (parsed below; the search script inserts it as text), not markup.
+        for (path, data) in site.snapshot() where !path.hasPrefix("assets/") && !path.hasSuffix(".json") {
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains("<script>alert"), "\(path)")
             #expect(!text.contains("<img src=x"), "\(path)")
@@ -264,5 +264,67 @@ struct SiteBuildTests {
         #expect(page.contains("<html lang=\"en\">"))
         #expect(page.contains("Posted from 05/03/2026 to the end of 06/04/2026"))
         #expect(page.contains("17 days left"))
+    }
+}
+
+@Suite("Residents' pages: search index, feeds, sharing, print")
+struct ResidentPagesTests {
+    @Test func searchIndexFoldsDiacriticsAndHoldsPublishedNoticesOnly() throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.build(at: SiteBuildTests.now)
+        let data = Data(try site.read("search.json").utf8)
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let docs = try #require(root["notices"] as? [[String: Any]])
+        #expect(docs.compactMap { $0["u"] as? String } == ["/thong-bao/new-e/", "/thong-bao/active-a/", "/thong-bao/bundle-g/"])
+        let a = try #require(docs.first { $0["u"] as? String == "/thong-bao/active-a/" })
+        #expect(a["t"] as? String == "Phương án bồi thường")
+        #expect(a["kt"] as? String == "phuong an boi thuong")
+        #expect(a["km"] as? String == "phuong an boi thuong ho tro tai dinh cu xa a ubnd")
+        #expect(a["kb"] as? String == "noi dung thong bao")
+        #expect(a["e"] as? String == "2026-04-07T00:00:00+07:00")
+        #expect(site.exists("tim-kiem/index.html"))
+        #expect(try site.read("tim-kiem/index.html").contains("data-index=\"/search.json\""))
+        #expect(SearchFolding.fold("Đường ĐÊ Bồi THƯỜNG") == "duong de boi thuong")
+        #expect(SearchFolding.words("Bồi thường, bồi thường 45/TB-UBND") == ["boi", "thuong", "45", "tb", "ubnd"])
+    }
+
+    @Test func feedsPerTypeAndCommune() throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.build(at: SiteBuildTests.now)
+        let type = try site.read("loai/compensation-plan/feed.xml")
+        #expect(type.components(separatedBy: "<entry>").count - 1 == 1)
+        #expect(type.contains("<link rel=\"self\" href=\"https://thunghiem.example.gov.vn/loai/compensation-plan/feed.xml\"/>"))
+        #expect(type.contains("<title>Phương án bồi thường, hỗ trợ, tái định cư · Cổng thông tin công khai xã Thử Nghiệm</title>"))
+        let commune = try site.read("xa/xa-a/feed.xml")
+        #expect(commune.components(separatedBy: "<entry>").count - 1 == 3)
+        #expect(try site.read("loai/compensation-plan/index.html")
+                .contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Nguồn tin Atom: Phương án bồi thường, hỗ trợ, tái định cư\" href=\"/loai/compensation-plan/feed.xml\">"))
+    }
+
+    @Test func noticePagesShareWellAndPrintWithAQRCode() throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.build(at: SiteBuildTests.now)
+        let page = try site.read("thong-bao/active-a/index.html")
+        #expect(page.contains("<meta property=\"og:title\" content=\"Phương án bồi thường\">"))
+        #expect(page.contains("<meta property=\"og:type\" content=\"article\">"))
+        #expect(page.contains("<meta property=\"og:url\" content=\"https://thunghiem.example.gov.vn/thong-bao/active-a/\">"))
+        #expect(page.contains("<meta property=\"og:description\" content=\"Niêm yết từ 05/03/2026 đến hết ngày 06/04/2026\">"))
+        #expect(page.contains("<svg class=\"qr\""))
+        #expect(page.contains("href=\"/thong-bao/active-a/bien-ban/\""))
+        let record = try site.read("thong-bao/active-a/bien-ban/index.html")
+        #expect(record.contains("BIÊN BẢN NIÊM YẾT CÔNG KHAI"))
+        #expect(record.contains("ngày 05 tháng 3 năm 2026"))
+        #expect(record.contains("hết ngày 06 tháng 4 năm 2026"))
+        #expect(record.contains("Trụ sở Ủy ban nhân dân xã"))
+        #expect(!site.exists("thong-bao/older-q7/bien-ban"))
+    }
+
+    @Test func qrCodesAreDrawnByLibqrencode() throws {
+        let svg = try #require(QRCodeSVG.svg(for: "https://binhthuan.example.gov.vn/thong-bao/a/", label: "QR"))
+        #expect(svg.hasPrefix("<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 41 41\""))
+        // Version 4 (33 modules, plus 4-module quiet zones). The three finder patterns: a 7-module dark run at the top-left, top-right and bottom-left corners.
+        #expect(svg.contains("M4 4h7v1h-7z"))
+        #expect(svg.contains("M30 4h7v1h-7z"))
+        #expect(svg.contains("M4 30h7v1h-7z"))
     }
 }
