@@ -1,0 +1,167 @@
+"""Residents' search (diacritic-insensitive, title first, filters, offline once loaded, expiry-aware)
+and the printed notice (one A4 page with a readable QR code), in headless Chromium."""
+import base64
+import os
+import shutil
+import subprocess
+import unittest
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from browser_support import REPO, SiteServer, TemporaryFolder, build_site, chromium, freeze_clock
+
+BUILD_NOW = "2026-11-28T09:00:00+07:00"
+PLAN_2 = "/thong-bao/2026-11-10-phuong-an-boi-thuong-duong-ven-bien/"
+RESETTLEMENT = "/thong-bao/2026-11-16-bo-tri-tai-dinh-cu-khu-go-cay-sung/"
+COMPLAINT = "thong-bao/2026-11-18-quyet-dinh-giai-quyet-khieu-nai/"
+
+
+class SearchTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = TemporaryFolder()
+        cls.site = os.path.join(cls.folder.path, "site")
+        build_site(REPO, BUILD_NOW, cls.site)
+        cls.server = SiteServer(cls.site)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.folder.remove()
+
+    def open_search(self, clock=BUILD_NOW, query=""):
+        driver = chromium()
+        self.addCleanup(driver.quit)
+        freeze_clock(driver, clock)
+        driver.get(self.server.url + "tim-kiem/" + query)
+        WebDriverWait(driver, 10).until(
+            lambda d: d.find_element(By.ID, "search-form").get_attribute("data-ready") is not None)
+        return driver
+
+    def search(self, driver, text):
+        box = driver.find_element(By.ID, "search-q")
+        box.clear()
+        box.send_keys(text)
+        return self.results(driver)
+
+    def results(self, driver):
+        return [a.get_attribute("pathname") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results a")]
+
+    def test_finds_words_typed_without_diacritics(self):
+        driver = self.open_search()
+        plain = self.search(driver, "boi thuong")
+        accented = self.search(driver, "bồi thường")
+        self.assertIn(PLAN_2, plain)
+        self.assertEqual(plain, accented)
+        self.assertIn("Tìm thấy", driver.find_element(By.ID, "search-status").text)
+
+    def test_d_finds_đ(self):
+        driver = self.open_search()
+        self.assertIn(PLAN_2, self.search(driver, "duong ven bien"))
+        self.assertEqual(self.search(driver, "DƯỜNG VEN BIỂN"), self.search(driver, "đường ven biển"))
+
+    def test_title_matches_rank_first(self):
+        driver = self.open_search()
+        hits = self.search(driver, "doi thoai")
+        # "đối thoại" is in the title of the dialogue notice, only in the body of the compensation plan.
+        self.assertEqual(hits[0], "/thong-bao/2026-11-25-lich-tiep-cong-dan-thang-11/")
+        self.assertIn(PLAN_2, hits[1:])
+
+    def test_number_and_filters(self):
+        driver = self.open_search()
+        self.assertEqual(self.search(driver, "118/TB-UBND"), [PLAN_2])
+        self.search(driver, "")
+        Select(driver.find_element(By.ID, "search-commune")).select_by_value("xa-binh-chanh")
+        self.assertEqual(sorted(self.results(driver)), [
+            "/thong-bao/2026-11-24-lay-y-kien-nha-may-nuoc-binh-chanh/",
+            "/thong-bao/2026-11-26-gia-dat-cu-the-khu-dan-cu-go-dat/",
+        ])
+        Select(driver.find_element(By.ID, "search-type")).select_by_value("land-price")
+        self.assertEqual(self.results(driver), ["/thong-bao/2026-11-26-gia-dat-cu-the-khu-dan-cu-go-dat/"])
+
+    def test_query_in_the_address_and_no_match(self):
+        driver = self.open_search(query="?q=tai%20dinh%20cu")
+        self.assertIn(RESETTLEMENT, self.results(driver))
+        self.assertEqual(self.search(driver, "khongcotukhoanay"), [])
+        self.assertEqual(driver.find_element(By.ID, "search-status").text, "Không tìm thấy thông báo nào đang niêm yết.")
+
+    def test_works_offline_once_loaded(self):
+        driver = self.open_search()
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+            "offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
+        self.assertIn(PLAN_2, self.search(driver, "phuong an"))
+
+    def test_ended_notices_drop_out_of_a_stale_index(self):
+        driver = self.open_search(clock="2026-12-02T00:00:00+07:00")
+        hits = self.search(driver, "tai dinh cu")
+        self.assertNotIn(RESETTLEMENT, hits)
+        self.assertIn(PLAN_2, hits)
+
+
+@unittest.skipUnless(shutil.which("pdfinfo") and shutil.which("zbarimg"), "needs poppler-utils and zbar-tools")
+class PrintTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = TemporaryFolder()
+        cls.site = os.path.join(cls.folder.path, "site")
+        build_site(REPO, BUILD_NOW, cls.site)
+        cls.server = SiteServer(cls.site)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.folder.remove()
+
+    def print_pdf(self, path):
+        driver = chromium()
+        self.addCleanup(driver.quit)
+        driver.get(self.server.url + path)
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True,
+                                                         "displayHeaderFooter": False})
+        out = os.path.join(self.folder.path, path.strip("/").replace("/", "_") + ".pdf")
+        with open(out, "wb") as f:
+            f.write(base64.b64decode(pdf["data"]))
+        return out
+
+    def pages_and_size(self, pdf):
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+        fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+        return int(fields["Pages"].strip()), fields["Page size"].strip()
+
+    def qr_codes(self, pdf):
+        prefix = pdf[:-4]
+        subprocess.run(["pdftoppm", "-r", "150", "-png", pdf, prefix], check=True)
+        pngs = sorted(p for p in os.listdir(self.folder.path) if p.startswith(os.path.basename(prefix)) and p.endswith(".png"))
+        found = []
+        for png in pngs:
+            result = subprocess.run(["zbarimg", "--quiet", "--raw", os.path.join(self.folder.path, png)],
+                                    capture_output=True, text=True)
+            found += [line for line in result.stdout.splitlines() if line]
+        return found
+
+    def test_a_typical_notice_prints_on_one_a4_page_with_a_readable_qr_code(self):
+        pdf = self.print_pdf(COMPLAINT)
+        pages, size = self.pages_and_size(pdf)
+        self.assertEqual(pages, 1)
+        self.assertIn("(A4)", size)
+        self.assertEqual(self.qr_codes(pdf), ["https://binhthuan.example.gov.vn/" + COMPLAINT])
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        for expected in ["215/QĐ-UBND", "Chủ tịch Ủy ban nhân dân xã Bình Thuận",
+                         "Niêm yết từ 18/11/2026 đến hết ngày 03/12/2026"]:
+            self.assertIn(expected, text)
+        self.assertNotIn("Bỏ qua, đến nội dung chính", text)
+
+    def test_the_posting_record_prints_on_one_page(self):
+        pdf = self.print_pdf(COMPLAINT + "bien-ban/")
+        self.assertEqual(self.pages_and_size(pdf)[0], 1)
+        self.assertEqual(self.qr_codes(pdf), ["https://binhthuan.example.gov.vn/" + COMPLAINT])
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        for expected in ["BIÊN BẢN NIÊM YẾT CÔNG KHAI", "ngày 18 tháng 11 năm 2026", "hết ngày 03 tháng 12 năm 2026",
+                         "(Ký, ghi rõ họ tên)"]:
+            self.assertIn(expected, text)
+
+
+if __name__ == "__main__":
+    unittest.main()
