@@ -156,9 +156,11 @@ def is_nu_error(message):
     return message.get("type") in ("error", "non-document-error") or message.get("subType") == "fatal"
 
 
-def format_nu_messages(messages, folder):
+def format_nu_messages(messages, folder, limit=100):
     lines = []
-    for message in messages:
+    if len(messages) > limit:
+        lines.append(f"(the first {limit} of {len(messages)})")
+    for message in messages[:limit]:
         url = message.get("url", "")
         path = url[len("file:"):] if url.startswith("file:") else url
         if folder and path.startswith(folder):
@@ -239,8 +241,8 @@ def gzip_size(data):
 MARK_FOCUSABLE_LINKS = """
 const visible = e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)
   && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[hidden],[inert]');
-const links = Array.from(document.querySelectorAll('a[href]'))
-  .filter(a => visible(a) && a.tabIndex >= 0);
+// Every visible link, tabindex="-1" included: a link the keyboard cannot reach is a defect.
+const links = Array.from(document.querySelectorAll('a[href]')).filter(visible);
 links.forEach((a, i) => a.setAttribute('data-quality-link', String(i)));
 return links.map(a => a.textContent.trim().replace(/\\s+/g, ' ') + ' -> ' + a.getAttribute('href'));
 """

@@ -287,6 +287,10 @@ class QualityTest(unittest.TestCase):
         driver = self.new_browser(width=width, height=900 if width > 500 else 780)
         self.built(path)
         driver.get(self.server.url + path)
+        metrics = driver.execute_script(
+            "return {scrollWidth: document.documentElement.scrollWidth,"
+            " clientWidth: document.documentElement.clientWidth, innerWidth: innerWidth};")
+        widest = self.widest(driver, metrics["clientWidth"])
         os.makedirs(SCREENSHOT_DIR, exist_ok=True)
         file = q.full_page_screenshot(driver, os.path.join(SCREENSHOT_DIR, f"{name}-{width}px.png"))
         self.assertTrue(os.path.isfile(file), file)
@@ -295,14 +299,11 @@ class QualityTest(unittest.TestCase):
         size = os.path.getsize(file)
         self.assertGreater(size, SCREENSHOT_MIN_BYTES, f"{file} is only {size} bytes")
         log(f"\nscreenshot: {file} ({size} B)")
-        metrics = driver.execute_script(
-            "return {scrollWidth: document.documentElement.scrollWidth,"
-            " clientWidth: document.documentElement.clientWidth, innerWidth: innerWidth};")
         self.assertEqual(metrics["innerWidth"], width, f"the viewport is not {width} px wide: {metrics}")
         # No horizontal overflow: nothing wider than the visible area (scrollbar excluded).
         self.assertLessEqual(metrics["scrollWidth"], metrics["clientWidth"],
                              f"/{path} overflows horizontally at {width} px: {metrics}; widest elements: "
-                             + json.dumps(self.widest(driver, metrics["clientWidth"]), ensure_ascii=False))
+                             + json.dumps(widest, ensure_ascii=False))
         self.assertLessEqual(metrics["scrollWidth"], metrics["innerWidth"])
         return driver
 
