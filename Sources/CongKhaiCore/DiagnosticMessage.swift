@@ -41,6 +41,9 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case missingFromSite(noticeId: String, start: String)
     case siteUnreadable(String)
     case fileExists(String)
+    case yamlAliasesNotAllowed
+    case symbolicLink
+    case notARegularFile
     case periodTooShort(type: NoticeType, earliest: LocalDate)
     case periodTooLong(type: NoticeType, latest: LocalDate)
     case expiringSoon(daysLeft: Int, lastDay: LocalDate)
@@ -159,8 +162,8 @@ public enum DiagnosticMessage: Sendable, Hashable {
             return vi ? "`base_url` \"\(value)\" phải là địa chỉ http(s) đầy đủ, ví dụ https://xa.example.gov.vn/"
                 : "`base_url` \"\(value)\" must be a full http(s) address, e.g. https://commune.example.gov.vn/"
         case .invalidNumber(let key, let value):
-            return vi ? "`\(key)`: \"\(value)\" phải là một số nguyên không âm"
-                : "`\(key)`: \"\(value)\" must be a whole number, zero or more"
+            return vi ? "`\(key)`: \"\(value)\" phải là một số nguyên từ 0 đến 36500"
+                : "`\(key)`: \"\(value)\" must be a whole number from 0 to 36500"
         case .templateError(let name, let detail):
             return vi ? "mẫu giao diện `\(name)` bị lỗi: \(detail)" : "template `\(name)` is invalid: \(detail)"
         case .themeStringsMissing(let file):
@@ -206,6 +209,15 @@ public enum DiagnosticMessage: Sendable, Hashable {
                 : (vi ? "còn \(days) ngày" : "\(days) days left")
             return vi ? "thông báo sắp hết hạn niêm yết (\(left), đến hết ngày \(lastDay.short)); nếu sự việc chưa hoàn thành, hãy gia hạn `expires`"
                 : "posting ends soon (\(left), through \(lastDay.short)); if the matter is not settled, extend `expires`"
+        case .notARegularFile:
+            return vi ? "đây không phải là tệp văn bản thường; hãy lưu thông báo thành một tệp .md bình thường"
+                : "this is not a regular file; save the notice as an ordinary .md file"
+        case .symbolicLink:
+            return vi ? "đây là liên kết tượng trưng (symlink); nội dung phải là tệp và thư mục thật nằm trong content/"
+                : "this is a symbolic link; content must be real files and folders inside content/"
+        case .yamlAliasesNotAllowed:
+            return vi ? "không dùng neo và tham chiếu YAML (`&tên`, `*tên`) trong phần thông tin đầu tệp; hãy viết giá trị trực tiếp"
+                : "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter; write the values out"
         case .fileExists(let path):
             return vi ? "tệp \(path) đã có; CongKhai không bao giờ ghi đè, hãy đổi tiêu đề hoặc ngày"
                 : "\(path) already exists; CongKhai never overwrites, change the title or the date"

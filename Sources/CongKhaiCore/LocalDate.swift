@@ -79,18 +79,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var description: String { iso }
 
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        FastText.padded(year, 4) + "-" + FastText.padded(month, 2) + "-" + FastText.padded(day, 2)
     }
 
     /// Short Vietnamese style: `06/04/2026`.
     public var short: String {
-        String(format: "%02d/%02d/%04d", day, month, year)
+        FastText.padded(day, 2) + "/" + FastText.padded(month, 2) + "/" + FastText.padded(year, 4)
     }
 
     /// Formal Vietnamese style: `ngày 05 tháng 3 năm 2024` (zero-padded day below 10 and months 1–2 only).
     public var formalVietnamese: String {
-        let monthText = month <= 2 ? String(format: "%02d", month) : String(month)
-        return "ngày \(String(format: "%02d", day)) tháng \(monthText) năm \(year)"
+        let monthText = month <= 2 ? FastText.padded(month, 2) : String(month)
+        return "ngày \(FastText.padded(day, 2)) tháng \(monthText) năm \(year)"
     }
 
     /// English long style: `5 March 2024`.

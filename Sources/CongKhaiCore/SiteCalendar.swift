@@ -5,22 +5,21 @@ import Foundation
 /// The site's zone decides (default `Asia/Ho_Chi_Minh`), never the machine's.
 public struct SiteCalendar: Sendable {
     public let timeZone: TimeZone
+    /// Built once: creating a `Calendar` per call dominated date formatting in profiles.
+    private let calendar: Calendar
 
     public static let defaultZoneIdentifier = "Asia/Ho_Chi_Minh"
 
     public init(timeZone: TimeZone) {
         self.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
     }
 
     public init?(zoneIdentifier: String) {
         guard let zone = TimeZone(identifier: zoneIdentifier) else { return nil }
         self.init(timeZone: zone)
-    }
-
-    private var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
     }
 
     /// The first instant of `date` in the site's zone (00:00:00 local).
@@ -40,9 +39,11 @@ public struct SiteCalendar: Sendable {
     }
 
     /// The local calendar day that contains `instant`.
+    /// Day arithmetic on the zone's offset at that instant: total for any instant, and much
+    /// cheaper than `Calendar.dateComponents`.
     public func localDate(of instant: Date) -> LocalDate {
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        let local = instant.timeIntervalSince1970 + Double(offsetSeconds(at: instant))
+        return LocalDate(dayNumber: Int(floor(local / 86_400)))
     }
 
     /// The zone's offset from UTC at `instant`, in seconds.
@@ -58,6 +59,6 @@ public struct SiteCalendar: Sendable {
     /// `HH:mm` local time.
     public func clockTime(of instant: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
-        return String(format: "%02d:%02d", parts.hour!, parts.minute!)
+        return FastText.padded(parts.hour!, 2) + ":" + FastText.padded(parts.minute!, 2)
     }
 }

@@ -11,22 +11,29 @@ public enum Timestamp: Hashable, Sendable {
     /// Parses `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS[.fff]][Z|±HH:MM|±HHMM]`.
     /// A date-time without an offset is read in `calendar`'s zone.
     public static func parse(_ raw: String, in calendar: SiteCalendar) -> Timestamp? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = FastText.trimmed(raw)
         if text.count == 10 {
             return LocalDate(iso: text).map(Timestamp.day)
         }
         guard let parsed = parseDateTime(text) else { return nil }
+        let instant: Date
         if let offset = parsed.offset {
             let base = Double(parsed.date.dayNumber) * 86_400 + Double(parsed.secondsOfDay)
-            return .instant(Date(timeIntervalSince1970: base - Double(offset)))
+            instant = Date(timeIntervalSince1970: base - Double(offset))
+        } else {
+            instant = calendar.startOfDay(parsed.date).addingTimeInterval(Double(parsed.secondsOfDay))
         }
-        let start = calendar.startOfDay(parsed.date)
-        return .instant(start.addingTimeInterval(Double(parsed.secondsOfDay)))
+        // Keep instants whose local date stays a four-digit year everywhere.
+        guard (Self.earliest...Self.latest).contains(instant) else { return nil }
+        return .instant(instant)
     }
+
+    static let earliest = Date(timeIntervalSince1970: -2_208_988_800)  // 1900-01-01T00:00:00Z
+    static let latest = Date(timeIntervalSince1970: 253_370_764_800)  // 9999-01-01T00:00:00Z
 
     /// Parses an ISO 8601 date-time that must carry an offset (`Z` or `±HH:MM`), as `--now` takes.
     public static func parseInstantWithOffset(_ raw: String) -> Date? {
-        guard let parsed = parseDateTime(raw.trimmingCharacters(in: .whitespaces)),
+        guard let parsed = parseDateTime(FastText.trimmed(raw)),
               let offset = parsed.offset else { return nil }
         let base = Double(parsed.date.dayNumber) * 86_400 + Double(parsed.secondsOfDay)
         return Date(timeIntervalSince1970: base - Double(offset))
@@ -92,13 +99,13 @@ public enum Timestamp: Hashable, Sendable {
         let days = Int(floor(Double(local) / 86_400))
         let secs = local - days * 86_400
         let date = LocalDate(dayNumber: days)
-        let time = String(format: "%02d:%02d:%02d", secs / 3600, (secs % 3600) / 60, secs % 60)
+        let time = FastText.padded(secs / 3600, 2) + ":" + FastText.padded((secs % 3600) / 60, 2) + ":" + FastText.padded(secs % 60, 2)
         let zone: String
         if offsetSeconds == 0 {
             zone = "Z"
         } else {
             let a = abs(offsetSeconds)
-            zone = (offsetSeconds < 0 ? "-" : "+") + String(format: "%02d:%02d", a / 3600, (a % 3600) / 60)
+            zone = (offsetSeconds < 0 ? "-" : "+") + FastText.padded(a / 3600, 2) + ":" + FastText.padded((a % 3600) / 60, 2)
         }
         return "\(date.iso)T\(time)\(zone)"
     }

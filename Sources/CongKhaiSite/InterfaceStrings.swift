@@ -10,7 +10,7 @@ struct InterfaceStrings {
     func format(_ key: String, _ arguments: [String: String]) -> String {
         var text = self[key]
         for (name, value) in arguments {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+            text = FastText.replacing("{\(name)}", with: value, in: text)
         }
         return text
     }

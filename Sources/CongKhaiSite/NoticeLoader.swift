@@ -27,18 +27,28 @@ struct NoticeLoader {
         let defaultId: String
     }
 
-    /// Every notice source file, sorted by path, so builds are deterministic.
-    func discover(in directory: String = "content/notices") -> [SourceFile] {
+    /// Every notice source file, sorted by path, so builds are deterministic, and an error for
+    /// every symbolic link found: links could pull files from outside `content/` into the public
+    /// site, or loop forever, so content must be plain files and folders.
+    func discover(in directory: String = "content/notices") -> (files: [SourceFile], problems: [Diagnostic]) {
         let base = root.appendingPathComponent(directory)
         var result: [SourceFile] = []
-        walk(base, relative: directory, into: &result)
-        return result.sorted { $0.path < $1.path }
+        var problems: [Diagnostic] = []
+        walk(base, relative: directory, into: &result, problems: &problems)
+        return (result.sorted { $0.path < $1.path }, problems.sortedForReport)
     }
 
-    private func walk(_ url: URL, relative: String, into result: inout [SourceFile]) {
+    private func walk(_ url: URL, relative: String, into result: inout [SourceFile], problems: inout [Diagnostic]) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: url.path) else { return }
-        if names.contains("index.md"), relative != "content/notices" {
+        for name in names where !name.hasPrefix(".") {
+            let type = (try? fm.attributesOfItem(atPath: url.appendingPathComponent(name).path))?[.type] as? FileAttributeType
+            if type == .typeSymbolicLink {
+                problems.append(.error(relative + "/" + name, nil, .symbolicLink))
+            }
+        }
+        if names.contains("index.md"), relative != "content/notices", relative != "content/pages" {
+            if problems.contains(where: { $0.path == relative + "/index.md" }) { return }
             result.append(SourceFile(url: url.appendingPathComponent("index.md"),
                                      path: relative + "/index.md", bundle: url,
                                      defaultId: url.lastPathComponent))
@@ -46,13 +56,15 @@ struct NoticeLoader {
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = url.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                walk(child, relative: relative + "/" + name, into: &result)
-            } else if name.hasSuffix(".md") {
+            guard let type = (try? fm.attributesOfItem(atPath: child.path))?[.type] as? FileAttributeType else { continue }
+            if type == .typeDirectory {
+                walk(child, relative: relative + "/" + name, into: &result, problems: &problems)
+            } else if name.hasSuffix(".md"), type == .typeRegular {
                 result.append(SourceFile(url: child, path: relative + "/" + name, bundle: nil,
                                          defaultId: String(name.dropLast(3))))
+            } else if name.hasSuffix(".md"), type != .typeSymbolicLink {
+                // A FIFO, socket or device named like a notice: reading it could block forever.
+                problems.append(.error(relative + "/" + name, nil, .notARegularFile))
             }
         }
     }
@@ -129,7 +141,7 @@ struct NoticeLoader {
         }
         let attachments = readAttachments(&yaml, bundle: file.bundle)
 
-        if document.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if FastText.isBlank(document.body) {
             yaml.report(.warning(path, SourcePosition(line: document.bodyFirstLine, column: 1), .emptyBody))
         }
         let diagnostics = parseDiagnostics + yaml.diagnostics

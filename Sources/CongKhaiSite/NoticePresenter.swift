@@ -116,8 +116,8 @@ enum BodyRenderer {
     static func html(_ markdown: String) throws -> String {
         let html = try MarkdownRenderer.render(markdown)
         // cmark escapes any literal "<table>" written in text, so these tags are cmark's own.
-        return html
-            .replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" tabindex=\"0\"><table>")
-            .replacingOccurrences(of: "</table>", with: "</table></div>")
+        guard html.utf8.count > 7, html.contains("<table>") else { return html }
+        let opened = FastText.replacing("<table>", with: "<div class=\"table-scroll\" tabindex=\"0\"><table>", in: html)
+        return FastText.replacing("</table>", with: "</table></div>", in: opened)
     }
 }

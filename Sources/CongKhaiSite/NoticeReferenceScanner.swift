@@ -22,6 +22,15 @@ struct NoticeReferenceScanner {
 
     private static let urlPrefix = Array("thong-bao/".utf8)
 
+    /// Lengths of the ids looked for: most words in a page are shorter or longer than any id,
+    /// so they are skipped without building a string.
+    private let lengths: Set<Int>
+
+    init(targets: [String: NoticeStatus]) {
+        self.targets = targets
+        lengths = Set(targets.keys.map(\.utf8.count))
+    }
+
     private static func isIdByte(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
     }
@@ -45,7 +54,7 @@ struct NoticeReferenceScanner {
                 let start = i
                 while i < n, Self.isIdByte(bytes[i]) { i += 1 }
                 // Ids are at most 200 bytes; longer runs cannot be one.
-                guard i - start <= 200 else { continue }
+                guard lengths.contains(i - start) else { continue }
                 let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
                 guard targets[id] != nil else { continue }
                 let before: UInt8? = start > 0 ? bytes[start - 1] : nil

@@ -43,22 +43,27 @@ struct SearchIndex {
 /// Rough plain text of Markdown for indexing: link targets and markup characters dropped.
 enum MarkdownText {
     static func plain(_ markdown: String) -> String {
-        var text = ""
-        text.reserveCapacity(markdown.utf8.count)
+        var output: [UInt8] = []
+        output.reserveCapacity(markdown.utf8.count)
         var inTarget = false
-        var previous: Character = " "
-        for character in markdown {
+        var previous: UInt8 = 0x20
+        for byte in markdown.utf8 {
             if inTarget {
-                if character == ")" { inTarget = false }
-            } else if character == "(" && previous == "]" {
+                if byte == UInt8(ascii: ")") { inTarget = false }
+            } else if byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]") {
                 inTarget = true
-            } else if "*_~`#|[]<>!".contains(character) {
-                text.append(" ")
             } else {
-                text.append(character)
+                switch byte {
+                case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`"), UInt8(ascii: "#"),
+                     UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                     UInt8(ascii: "!"):
+                    output.append(0x20)
+                default:
+                    output.append(byte)
+                }
             }
-            previous = character
+            previous = byte
         }
-        return text
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -17,11 +17,13 @@ public struct SiteConfig: Sendable {
     public var typeOrder: [String]
     public var holidays: Set<LocalDate>
     public var expiringSoonDays: Int
+    /// Notices per listing page (home, type and commune lists).
+    public var pageSize: Int
 
     public init(title: String, baseURL: String, description: String? = nil, language: Language = .vi,
                 calendar: SiteCalendar = SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!,
                 communes: [(id: String, name: String)] = [], types: [NoticeType] = NoticeType.builtIn,
-                holidays: Set<LocalDate> = [], expiringSoonDays: Int = 7) {
+                holidays: Set<LocalDate> = [], expiringSoonDays: Int = 7, pageSize: Int = 50) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.description = description
@@ -32,6 +34,7 @@ public struct SiteConfig: Sendable {
         self.typeOrder = types.map(\.id)
         self.holidays = holidays
         self.expiringSoonDays = expiringSoonDays
+        self.pageSize = pageSize
     }
 
     /// The path part of `base_url` (`/` or `/cong-khai/`), prefixed to every link.

@@ -6,7 +6,7 @@ enum SiteConfigLoader {
     static let path = "content/site.yaml"
 
     static let knownKeys = ["title", "base_url", "description", "language", "time_zone", "communes", "types",
-                            "holidays", "expiring_soon_days"]
+                            "holidays", "expiring_soon_days", "page_size"]
     static let typeKeys = ["name", "name_en", "min_days", "max_days", "legal_basis"]
 
     static func load(root: URL) -> (SiteConfig?, [Diagnostic]) {
@@ -93,11 +93,12 @@ enum SiteConfigLoader {
         }
         let soon = yaml.count("expiring_soon_days") ?? 7
         let description = yaml.text("description")
+        let pageSize = yaml.count("page_size").map { max($0, 1) } ?? 50
         let diagnostics = parseDiagnostics + yaml.diagnostics
         guard let title, let baseURL, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let config = SiteConfig(title: title, baseURL: baseURL, description: description,
                                 language: language, calendar: calendar, communes: communes, types: types,
-                                holidays: holidays, expiringSoonDays: soon)
+                                holidays: holidays, expiringSoonDays: soon, pageSize: pageSize)
         return (config, diagnostics)
     }
 }

@@ -1,5 +1,6 @@
 import CongKhaiCore
 import Foundation
+import Synchronization
 
 /// Everything under `content/`, loaded and validated: the input of every command.
 public struct SiteContent: Sendable {
@@ -17,9 +18,16 @@ public struct SiteContent: Sendable {
         var diagnostics = configDiagnostics
 
         let loader = NoticeLoader(root: root, config: config)
+        let (files, linkProblems) = loader.discover()
+        diagnostics += linkProblems
+        // Files are parsed on all cores (each YAML parser is independent); results keep path order.
+        let results = Mutex([(Notice?, [Diagnostic])?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let result = loader.load(files[index])
+            results.withLock { $0[index] = result }
+        }
         var notices: [Notice] = []
-        for file in loader.discover() {
-            let (notice, found) = loader.load(file)
+        for case let (notice, found)? in results.withLock({ $0 }) {
             diagnostics += found
             if let notice { notices.append(notice) }
         }

@@ -1,5 +1,6 @@
 import CongKhaiCore
 import Foundation
+import Synchronization
 
 /// The content a build publishes: configuration, theme, and the notices active at `now`.
 struct PublishedSite {
@@ -12,7 +13,11 @@ struct PublishedSite {
 }
 
 /// Renders every page of a site into an output folder with the theme's templates.
-struct SiteRenderer {
+///
+/// Why `@unchecked Sendable`: notice pages render on several threads. Every stored property is a
+/// `let` set in `init` and never mutated; `navigation` holds only strings, numbers, arrays and
+/// dictionaries of them (value types), which Swift cannot prove through `Any`.
+struct SiteRenderer: @unchecked Sendable {
     let site: PublishedSite
     let presenter: NoticePresenter
 
@@ -88,80 +93,123 @@ struct SiteRenderer {
         try folder.write(path, html)
     }
 
+    /// Renders every notice page and posting record, and copies attachments, on all cores.
+    /// Markdown rendering itself stays serialised inside `MarkdownRenderer`; templates and file
+    /// writes run in parallel. Returns the notices whose body could not be rendered.
+    private func renderNoticePages(into folder: OutputFolder, strings: InterfaceStrings) throws -> [Diagnostic] {
+        let notices = site.notices
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunk = max(1, (notices.count + workers * 4 - 1) / (workers * 4))
+        let chunks = (notices.count + chunk - 1) / chunk
+        let results = Mutex<(failures: [Diagnostic], errors: [any Error])>(([], []))
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            for notice in notices[(index * chunk)..<min(notices.count, (index + 1) * chunk)] {
+                do {
+                    if let failure = try renderNoticePage(notice, into: folder, strings: strings) {
+                        results.withLock { $0.failures.append(failure) }
+                    }
+                } catch {
+                    results.withLock { $0.errors.append(error) }
+                }
+            }
+        }
+        let (failures, errors) = results.withLock { ($0.failures, $0.errors) }
+        if let first = errors.first { throw first }
+        return failures.sortedForReport
+    }
+
+    private func renderNoticePage(_ notice: Notice, into folder: OutputFolder,
+                                  strings: InterfaceStrings) throws -> Diagnostic? {
+        let body: String
+        do {
+            body = try BodyRenderer.html(notice.body)
+        } catch {
+            return .error(notice.sourcePath, SourcePosition(line: notice.bodyLine, column: 1), .fileUnreadable("\(error)"))
+        }
+        let url = SiteURLs.notice(notice.id)
+        var context = baseContext(title: notice.title, path: url)
+        var detail = presenter.detail(notice, bodyHTML: body)
+        detail["qrSVG"] = QRCodeSVG.svg(for: config.baseURL + url, label: strings["qr_label"]) ?? ""
+        detail["absoluteURL"] = config.baseURL + url
+        detail["recordUrl"] = presenter.link(SiteURLs.record(notice.id))
+        context["notice"] = detail
+        context["ogType"] = "article"
+        context["pageDescription"] = notice.summary ?? presenter.periodText(notice)
+        try render("notice", context, to: SiteURLs.file(forPage: url), into: folder)
+        var record = baseContext(title: strings["record_title"] + " · " + notice.title, path: SiteURLs.record(notice.id))
+        detail["places"] = notice.places.isEmpty ? [strings["record_place_office"], strings["record_place_village"]] : notice.places
+        detail["postedFormal"] = presenter.formalDate(notice.firstDay(in: config.calendar))
+        detail["lastDayFormal"] = presenter.formalDate(notice.lastDay(in: config.calendar))
+        record["notice"] = detail
+        try render("record", record, to: SiteURLs.file(forPage: SiteURLs.record(notice.id)), into: folder)
+        if let bundle = notice.bundleDirectory {
+            for attachment in notice.attachments {
+                try folder.copy(bundle.appendingPathComponent(attachment.file),
+                                to: SiteURLs.attachment(notice: notice.id, file: attachment.file))
+            }
+        }
+        return nil
+    }
+
+    /// Renders a listing, split into pages of `config.pageSize` notices: `index.html`, then
+    /// `trang-2/index.html`, … Residents on slow links get short pages; the build stays linear.
+    private func renderListing(_ notices: [Notice], base: String, template: String, title: String?,
+                               extra: [String: Any], into folder: OutputFolder) throws {
+        let size = max(config.pageSize, 1)
+        let pageCount = max(1, (notices.count + size - 1) / size)
+        for index in 0..<pageCount {
+            let path = index == 0 ? base : base + "trang-\(index + 1)/"
+            var context = baseContext(title: index == 0 ? title : [title, "\(index + 1)/\(pageCount)"]
+                .compactMap { $0 }.joined(separator: " · "), path: path)
+            for (key, value) in extra { context[key] = value }
+            let slice = notices[(index * size)..<min(notices.count, (index + 1) * size)]
+            context["notices"] = slice.map(presenter.summary)
+            context["hasNotices"] = !slice.isEmpty
+            if pageCount > 1 {
+                var pagination: [String: Any] = ["current": index + 1, "total": pageCount]
+                if index > 0 { pagination["prev"] = presenter.link(index == 1 ? base : base + "trang-\(index)/") }
+                if index + 1 < pageCount { pagination["next"] = presenter.link(base + "trang-\(index + 2)/") }
+                context["pagination"] = pagination
+            }
+            try render(template, context, to: SiteURLs.file(forPage: path), into: folder)
+        }
+    }
+
     /// Renders all pages and copies assets and attachments.
     func renderAll(into folder: OutputFolder) throws {
         let strings = InterfaceStrings(values: site.theme.strings)
         let machine = MachineReadableFiles(site: site, presenter: presenter)
-        let all = site.notices.map(presenter.summary)
 
-        var home = baseContext(title: nil, path: "")
-        home["notices"] = all
-        let soon = site.notices.filter(presenter.isExpiringSoon).map(presenter.summary)
-        home["expiringSoon"] = soon
-        home["hasExpiringSoon"] = !soon.isEmpty
-        home["hasNotices"] = !all.isEmpty
-        home["commentPage"] = site.pages.first.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] }
-        try render("home", home, to: "index.html", into: folder)
+        let soon = site.notices.filter(presenter.isExpiringSoon).prefix(config.pageSize).map(presenter.summary)
+        try renderListing(site.notices, base: "", template: "home", title: nil, extra: [
+            "expiringSoon": soon,
+            "hasExpiringSoon": !soon.isEmpty,
+            "commentPage": site.pages.first.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] } as Any,
+        ], into: folder)
 
         for type in config.orderedTypes {
             let notices = site.notices.filter { $0.type.id == type.id }
             guard !notices.isEmpty else { continue }
             let name = type.name(in: config.language)
-            var context = baseContext(title: name, path: SiteURLs.type(type.id))
-            context["heading"] = name
-            context["kind"] = strings["list_by_type"]
-            context["notices"] = notices.map(presenter.summary)
-            context["feed"] = presenter.link(SiteURLs.type(type.id) + "feed.xml")
-            try render("list", context, to: SiteURLs.file(forPage: SiteURLs.type(type.id)), into: folder)
+            try renderListing(notices, base: SiteURLs.type(type.id), template: "list", title: name, extra: [
+                "heading": name, "kind": strings["list_by_type"],
+                "feed": presenter.link(SiteURLs.type(type.id) + "feed.xml"),
+            ], into: folder)
             try folder.write(SiteURLs.type(type.id) + "feed.xml",
                              machine.atomFeed(notices, title: name, path: SiteURLs.type(type.id)))
         }
         for commune in config.communes {
             let notices = site.notices.filter { $0.commune == commune.id }
             guard !notices.isEmpty else { continue }
-            var context = baseContext(title: commune.name, path: SiteURLs.commune(commune.id))
-            context["heading"] = commune.name
-            context["kind"] = strings["list_by_commune"]
-            context["notices"] = notices.map(presenter.summary)
-            context["feed"] = presenter.link(SiteURLs.commune(commune.id) + "feed.xml")
-            try render("list", context, to: SiteURLs.file(forPage: SiteURLs.commune(commune.id)), into: folder)
+            try renderListing(notices, base: SiteURLs.commune(commune.id), template: "list", title: commune.name, extra: [
+                "heading": commune.name, "kind": strings["list_by_commune"],
+                "feed": presenter.link(SiteURLs.commune(commune.id) + "feed.xml"),
+            ], into: folder)
             try folder.write(SiteURLs.commune(commune.id) + "feed.xml",
                              machine.atomFeed(notices, title: commune.name, path: SiteURLs.commune(commune.id)))
         }
 
-        var failures: [Diagnostic] = []
-        for notice in site.notices {
-            let body: String
-            do {
-                body = try BodyRenderer.html(notice.body)
-            } catch {
-                failures.append(.error(notice.sourcePath, SourcePosition(line: notice.bodyLine, column: 1),
-                                       .fileUnreadable("\(error)")))
-                continue
-            }
-            let url = SiteURLs.notice(notice.id)
-            var context = baseContext(title: notice.title, path: url)
-            var detail = presenter.detail(notice, bodyHTML: body)
-            detail["qrSVG"] = QRCodeSVG.svg(for: config.baseURL + url, label: strings["qr_label"]) ?? ""
-            detail["absoluteURL"] = config.baseURL + url
-            detail["recordUrl"] = presenter.link(SiteURLs.record(notice.id))
-            context["notice"] = detail
-            context["ogType"] = "article"
-            context["pageDescription"] = notice.summary ?? presenter.periodText(notice)
-            try render("notice", context, to: SiteURLs.file(forPage: url), into: folder)
-            var record = baseContext(title: strings["record_title"] + " · " + notice.title, path: SiteURLs.record(notice.id))
-            detail["places"] = notice.places.isEmpty ? [strings["record_place_office"], strings["record_place_village"]] : notice.places
-            detail["postedFormal"] = presenter.formalDate(notice.firstDay(in: config.calendar))
-            detail["lastDayFormal"] = presenter.formalDate(notice.lastDay(in: config.calendar))
-            record["notice"] = detail
-            try render("record", record, to: SiteURLs.file(forPage: SiteURLs.record(notice.id)), into: folder)
-            if let bundle = notice.bundleDirectory {
-                for attachment in notice.attachments {
-                    try folder.copy(bundle.appendingPathComponent(attachment.file),
-                                    to: SiteURLs.attachment(notice: notice.id, file: attachment.file))
-                }
-            }
-        }
+        var failures = try renderNoticePages(into: folder, strings: strings)
         for page in site.pages {
             let body: String
             do {

@@ -14,8 +14,11 @@ enum SourceText {
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if text.utf8.contains(0) { throw .containsNUL }
         if text.utf8.contains(UInt8(ascii: "\r")) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            text = FastText.replacing("\r", with: "\n", in: FastText.replacing("\r\n", with: "\n", in: text))
         }
+        // Only decomposed text needs NFC: it carries combining marks (U+0300–U+036F, UTF-8 lead
+        // bytes 0xCC/0xCD). Precomposed Vietnamese has none, so skip the costly normalisation.
+        guard text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
         return text.precomposedStringWithCanonicalMapping
     }
 }

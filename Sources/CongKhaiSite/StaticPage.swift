@@ -20,7 +20,9 @@ struct StaticPageLoader {
         let loader = NoticeLoader(root: root, config: config)
         var pages: [StaticPage] = []
         var diagnostics: [Diagnostic] = []
-        for file in loader.discover(in: "content/pages") {
+        let (files, linkProblems) = loader.discover(in: "content/pages")
+        diagnostics += linkProblems
+        for file in files {
             guard let data = FileManager.default.contents(atPath: file.url.path) else {
                 diagnostics.append(.error(file.path, nil, .fileUnreadable(file.path)))
                 continue

@@ -29,6 +29,7 @@ struct Theme {
         let override = root.appendingPathComponent("theme")
         collect(override, prefix: "", into: &files)
 
+        _ = FastHTMLEscaping.registered
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         for (path, data) in files.sorted(by: { $0.key < $1.key })

@@ -18,6 +18,9 @@ struct YAMLMapping {
     /// Parses `yaml`; returns nil (with `diagnostics` filled) if it is not a mapping.
     static func parse(_ yaml: String, path: String, firstLine: Int) -> (YAMLMapping?, [Diagnostic]) {
         let offset = firstLine - 1
+        if let at = YAMLAliasGuard.firstAnchorOrAlias(in: yaml) {
+            return (nil, [.error(path, SourcePosition(line: at.line + offset, column: at.column), .yamlAliasesNotAllowed)])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -103,7 +106,7 @@ struct YAMLMapping {
             diagnostics.append(.error(path, valuePosition(key), .wrongType(key: key, expected: .text)))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = FastText.trimmed(scalar.string)
         if text.isEmpty {
             if required { diagnostics.append(.error(path, valuePosition(key), .emptyValue(key))) }
             return nil
@@ -139,7 +142,7 @@ struct YAMLMapping {
     mutating func textList(_ key: String) -> [(String, SourcePosition)] {
         guard let node = value(key), !isNull(node) else { return [] }
         if let scalar = node.scalar {
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = FastText.trimmed(scalar.string)
             return text.isEmpty ? [] : [(text, valuePosition(key))]
         }
         guard let sequence = node.sequence else {
@@ -153,15 +156,16 @@ struct YAMLMapping {
                 diagnostics.append(.error(path, at, .wrongType(key: key, expected: .listOfText)))
                 continue
             }
-            result.append((scalar.string.trimmingCharacters(in: .whitespaces), at))
+            result.append((FastText.trimmed(scalar.string), at))
         }
         return result
     }
 
-    /// A whole number ≥ 0.
-    mutating func count(_ key: String) -> Int? {
+    /// A whole number from 0 to `limit` (day counts are capped at a century, so date
+    /// arithmetic can never overflow).
+    mutating func count(_ key: String, limit: Int = 36_500) -> Int? {
         guard let raw = text(key) else { return nil }
-        guard let value = Int(raw), value >= 0 else {
+        guard let value = Int(raw), value >= 0, value <= limit else {
             diagnostics.append(.error(path, valuePosition(key), .invalidNumber(key: key, value: raw)))
             return nil
         }
