@@ -19,31 +19,42 @@ struct FrontMatterDocument {
     }
 
     static func split(_ text: String) throws(SplitError) -> FrontMatterDocument {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, isDelimiter(first) else { throw .missing }
-        guard let close = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) || isEnd(lines[$0]) })
-        else { throw .unterminated }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let bodyLines = lines[(close + 1)...]
-        let body = bodyLines.isEmpty ? "" : bodyLines.joined(separator: "\n") + "\n"
-        return FrontMatterDocument(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2)
+        // Works on UTF-8 bytes and line offsets: the body is never split into lines.
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        var lineNumber = 1
+        var yamlStart: Int?
+        while lineStart < bytes.count || (lineStart == bytes.count && yamlStart == nil) {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let kind = Self.delimiter(bytes, lineStart, lineEnd)
+            if yamlStart == nil {
+                guard kind == .dashes else { throw .missing }
+                yamlStart = min(lineEnd + 1, bytes.count)
+            } else if kind != nil {
+                let start = yamlStart!
+                let yaml = start < lineStart ? String(decoding: bytes[start..<(lineStart - 1)], as: UTF8.self) : ""
+                let bodyStart = min(lineEnd + 1, bytes.count)
+                return FrontMatterDocument(yaml: yaml, yamlFirstLine: 2,
+                                           body: String(decoding: bytes[bodyStart...], as: UTF8.self),
+                                           bodyFirstLine: lineNumber + 1)
+            }
+            if lineEnd >= bytes.count { break }
+            lineStart = lineEnd + 1
+            lineNumber += 1
+        }
+        throw yamlStart == nil ? .missing : .unterminated
     }
 
-    private static func isDelimiter(_ line: Substring) -> Bool {
-        line.trimmingTrailingSpaces == "---"
-    }
+    private enum Delimiter { case dashes, dots }
 
-    /// YAML's document end marker `...` also closes front matter.
-    private static func isEnd(_ line: Substring) -> Bool {
-        line.trimmingTrailingSpaces == "..."
-    }
-}
-
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" || last == "\r" { s.removeLast() }
-        return s
+    /// `---` (opens or closes) or `...` (closes), with trailing spaces, tabs or CR allowed.
+    private static func delimiter(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Delimiter? {
+        var last = end
+        while last > start, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 || bytes[last - 1] == 0x0D { last -= 1 }
+        guard last - start == 3 else { return nil }
+        if bytes[start] == 0x2D, bytes[start + 1] == 0x2D, bytes[start + 2] == 0x2D { return .dashes }
+        if bytes[start] == 0x2E, bytes[start + 1] == 0x2E, bytes[start + 2] == 0x2E { return .dots }
+        return nil
     }
 }

@@ -12,7 +12,7 @@ struct SearchIndex {
     let site: PublishedSite
     let presenter: NoticePresenter
 
-    func json() throws -> Data {
+    func json() -> Data {
         let config = site.config
         let documents: [[String: Any]] = site.notices.map { notice in
             let typeName = notice.type.name(in: config.language)
@@ -33,10 +33,7 @@ struct SearchIndex {
                 "kb": SearchFolding.words((notice.summary ?? "") + " " + MarkdownText.plain(notice.body)).joined(separator: " "),
             ]
         }
-        var data = try JSONSerialization.data(withJSONObject: ["notices": documents],
-                                              options: [.sortedKeys, .withoutEscapingSlashes])
-        data.append(UInt8(ascii: "\n"))
-        return data
+        return CompactJSON.encode(["notices": documents])
     }
 }
 
