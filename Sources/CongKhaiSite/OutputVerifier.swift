@@ -1,5 +1,6 @@
 import CongKhaiCore
 import Foundation
+import Synchronization
 
 /// Proves a rendered site shows no notice that is not being posted: scans every output file
 /// (HTML, XML, JSON, text, copied attachments) and every output path for references to notices
@@ -18,21 +19,29 @@ struct OutputVerifier {
     /// Checks the files at `paths` (relative to `folder`); returns one error per reference.
     func verify(folder: URL, paths: [String]) -> [Diagnostic] {
         let scanner = NoticeReferenceScanner(targets: hidden)
+        let sorted = paths.sorted()
+        // Files are scanned on all cores; each keeps its own slot so the report order is stable.
+        let found = Mutex([[Diagnostic]](repeating: [], count: sorted.count))
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
+            let result = verifyFile(sorted[index], folder: folder, scanner: scanner)
+            if !result.isEmpty { found.withLock { $0[index] = result } }
+        }
+        return found.withLock { $0.flatMap { $0 } }
+    }
+
+    private func verifyFile(_ path: String, folder: URL, scanner: NoticeReferenceScanner) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for path in paths.sorted() {
-            let display = displayPrefix + path
-            for match in scanner.scan(Data(path.utf8)) {
-                diagnostics.append(.error(display, nil, .staleReference(noticeId: match.id,
-                                                                         status: hidden[match.id]!, found: path)))
-            }
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else {
-                continue
-            }
-            for match in scanner.scan(data) {
-                diagnostics.append(.error(display, NoticeReferenceScanner.position(of: match.offset, in: data),
-                                          .staleReference(noticeId: match.id, status: hidden[match.id]!,
-                                                          found: match.found)))
-            }
+        let display = displayPrefix + path
+        for match in scanner.scan(Data(path.utf8)) {
+            diagnostics.append(.error(display, nil, .staleReference(noticeId: match.id, status: hidden[match.id]!,
+                                                                     found: path)))
+        }
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else {
+            return diagnostics
+        }
+        for match in scanner.scan(data) {
+            diagnostics.append(.error(display, NoticeReferenceScanner.position(of: match.offset, in: data),
+                                      .staleReference(noticeId: match.id, status: hidden[match.id]!, found: match.found)))
         }
         return diagnostics
     }

@@ -13,6 +13,22 @@ public struct BuildReport: Sendable {
     public let fileCount: Int
     /// The site's calendar, to show instants in the site's zone.
     public let calendar: SiteCalendar
+    /// Each step of the build with its wall time in seconds, in order (`congkhai build --timings`).
+    public let steps: [(name: String, seconds: Double)]
+}
+
+/// Times the named steps of a build.
+final class StepTimer: @unchecked Sendable {
+    // Why unchecked: used by one thread at a time (the builder's), never shared.
+    private(set) var steps: [(name: String, seconds: Double)] = []
+    private var last = ContinuousClock.now
+
+    func mark(_ name: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - last
+        steps.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        last = now
+    }
 }
 
 /// A failed build: every diagnostic, errors first in report order.
@@ -42,10 +58,13 @@ public struct SiteBuilder: Sendable {
     /// Runs the build. Throws `BuildFailure` with every problem; the output folder then keeps
     /// its previous content.
     public func build() throws(BuildFailure) -> BuildReport {
+        let timer = StepTimer()
         let (loaded, diagnostics) = SiteContent.load(root: root)
         guard let content = loaded else { throw BuildFailure(diagnostics: diagnostics) }
+        timer.mark("load and validate content")
         let (loadedTheme, themeDiagnostics) = Theme.load(root: root, language: content.config.language)
         guard let theme = loadedTheme else { throw BuildFailure(diagnostics: themeDiagnostics) }
+        timer.mark("load theme")
 
         let statuses = content.schedule.statuses(at: now)
         let site = PublishedSite(config: content.config, theme: theme, notices: content.published(at: now),
@@ -53,6 +72,7 @@ public struct SiteBuilder: Sendable {
         let verifier = OutputVerifier(statuses: statuses, displayPrefix: displayPrefix)
         let contentReferences = verifier.verifyContent(notices: site.notices, pages: site.pages)
         guard contentReferences.isEmpty else { throw BuildFailure(diagnostics: contentReferences.sortedForReport) }
+        timer.mark("select by clock")
 
         let publisher = OutputPublisher(output: output)
         var fileCount = 0
@@ -61,11 +81,14 @@ public struct SiteBuilder: Sendable {
             try publisher.publish { folderURL in
                 let folder = OutputFolder(url: folderURL)
                 try SiteRenderer(site: site).renderAll(into: folder)
+                timer.mark("render and write")
                 // The new site replaces the old one only if it shows no notice that is not being posted.
                 let stale = verifier.verify(folder: folderURL, paths: folder.writtenPaths)
                 guard stale.isEmpty else { throw BuildFailure(diagnostics: stale) }
                 fileCount = folder.writtenPaths.count
+                timer.mark("verify output")
             }
+            timer.mark("publish")
         } catch let failure as SiteRenderer.RenderFailure {
             guard case .diagnostics(let found) = failure else { throw BuildFailure(diagnostics: []) }
             throw BuildFailure(diagnostics: found.sortedForReport)
@@ -93,9 +116,11 @@ public struct SiteBuilder: Sendable {
         }
         var hidden: [NoticeStatus: Int] = [:]
         for status in statuses.values where status != .active { hidden[status, default: 0] += 1 }
+        let nextChange = content.schedule.nextChange(after: now)
+        timer.mark("next change")
         return BuildReport(published: site.notices.count, hidden: hidden,
-                           nextChange: content.schedule.nextChange(after: now),
+                           nextChange: nextChange,
                            warnings: (diagnostics + themeDiagnostics + expiring).filter { $0.severity == .warning }.sortedForReport,
-                           fileCount: fileCount, calendar: content.config.calendar)
+                           fileCount: fileCount, calendar: content.config.calendar, steps: timer.steps)
     }
 }

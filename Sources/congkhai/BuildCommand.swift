@@ -14,6 +14,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Thư mục kết quả (mặc định ROOT/site). Output folder.")
     var output: String?
 
+    @Flag(name: .long, help: "In thời gian từng bước lên stderr. Print each step's time to stderr.")
+    var timings = false
+
     func run() throws {
         let now = try options.clock()
         let outputURL = output.map {
@@ -32,6 +35,12 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         options.report(report.warnings)
+        if timings {
+            for (index, step) in report.steps.enumerated() {
+                let line = "[\(index + 1)/\(report.steps.count)] \(step.name): \(String(format: "%.3f", step.seconds)) s\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        }
         print(summary(report, output: builder.output))
     }
 

@@ -220,7 +220,7 @@ struct SiteBuildTests {
             "content/site.yaml:2:11: error: `base_url` \"binhthuan.example.gov.vn\" must be a full http(s) address, e.g. https://commune.example.gov.vn/",
             "content/site.yaml:3:12: error: unknown time zone `Asia/Hanoi`; e.g. Asia/Ho_Chi_Minh",
             "content/site.yaml:4:11: error: language `fr` is not supported; use `vi` or `en`",
-            "content/site.yaml:5:21: error: `expiring_soon_days`: \"-1\" must be a whole number, zero or more",
+            "content/site.yaml:5:21: error: `expiring_soon_days`: \"-1\" must be a whole number from 0 to 36500",
             "content/site.yaml:6:12: error: `holidays`: \"2026-02-30\" is not a valid date; use YYYY-MM-DD, e.g. 2026-04-06, or an ISO 8601 date-time, e.g. 2026-04-06T17:00:00+07:00",
             "content/site.yaml:7:1: warning: unknown key `tittle` is ignored (did you mean `title`?)",
         ])
@@ -326,5 +326,32 @@ struct ResidentPagesTests {
         #expect(svg.contains("M4 4h7v1h-7z"))
         #expect(svg.contains("M30 4h7v1h-7z"))
         #expect(svg.contains("M4 30h7v1h-7z"))
+    }
+}
+
+@Suite("Paginated listings")
+struct PaginationTests {
+    @Test func listsAreSplitIntoPagesOfPageSize() throws {
+        var files: [String: String] = [:]
+        for index in 0..<7 {
+            files["content/notices/n-\(index).md"] = validNotice(title: "\"Thông báo số \(index)\"",
+                                                                  posted: "2026-03-0\(index + 1)", expires: "2026-04-30")
+        }
+        let site = try TestSite(siteYAML: TestSite.siteYAML + "page_size: 3\n", files: files)
+        try site.build(at: SiteBuildTests.now)
+        #expect(site.exists("index.html") && site.exists("trang-2/index.html") && site.exists("trang-3/index.html"))
+        #expect(!site.exists("trang-4"))
+        let first = try site.read("index.html"), second = try site.read("trang-2/index.html"), third = try site.read("trang-3/index.html")
+        // Newest posting first: n-6, n-5, n-4 | n-3, n-2, n-1 | n-0.
+        #expect(first.contains("Thông báo số 6") && first.contains("Thông báo số 4") && !first.contains("Thông báo số 3"))
+        #expect(second.contains("Thông báo số 3") && second.contains("Thông báo số 1") && !second.contains("Thông báo số 0"))
+        #expect(third.contains("Thông báo số 0"))
+        #expect(first.contains("<a rel=\"next\" href=\"/trang-2/\">"))
+        #expect(second.contains("<a rel=\"prev\" href=\"/\">") && second.contains("<a rel=\"next\" href=\"/trang-3/\">"))
+        #expect(third.contains("<a rel=\"prev\" href=\"/trang-2/\">") && !third.contains("rel=\"next\""))
+        #expect(third.contains("Trang 3/3"))
+        #expect(site.exists("loai/general/trang-3/index.html"))
+        #expect(site.exists("xa/xa-a/trang-2/index.html"))
+        #expect(try site.read("xa/xa-a/trang-2/index.html").contains("<title>Xã A · 2/3 · "))
     }
 }
