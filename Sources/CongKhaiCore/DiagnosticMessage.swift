@@ -44,6 +44,8 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case yamlAliasesNotAllowed
     case symbolicLink
     case notARegularFile
+    case attachmentNameTaken(String)
+    case attachmentActiveContent(String)
     case periodTooShort(type: NoticeType, earliest: LocalDate)
     case periodTooLong(type: NoticeType, latest: LocalDate)
     case expiringSoon(daysLeft: Int, lastDay: LocalDate)
@@ -209,6 +211,12 @@ public enum DiagnosticMessage: Sendable, Hashable {
                 : (vi ? "còn \(days) ngày" : "\(days) days left")
             return vi ? "thông báo sắp hết hạn niêm yết (\(left), đến hết ngày \(lastDay.short)); nếu sự việc chưa hoàn thành, hãy gia hạn `expires`"
                 : "posting ends soon (\(left), through \(lastDay.short)); if the matter is not settled, extend `expires`"
+        case .attachmentNameTaken(let file):
+            return vi ? "không dùng được tên tệp đính kèm `\(file)`: trùng với trang do CongKhai tạo hoặc với tệp đính kèm khác; hãy đổi tên tệp"
+                : "attachment name `\(file)` is taken by a generated page or another attachment; rename the file"
+        case .attachmentActiveContent(let file):
+            return vi ? "không đính kèm được `\(file)`: loại tệp này có thể chạy mã trên trang; hãy đính kèm bản PDF hoặc ảnh"
+                : "`\(file)` cannot be attached: this file type can run code on the site; attach a PDF or an image"
         case .notARegularFile:
             return vi ? "đây không phải là tệp văn bản thường; hãy lưu thông báo thành một tệp .md bình thường"
                 : "this is not a regular file; save the notice as an ordinary .md file"

@@ -212,6 +212,10 @@ struct NoticeLoader {
             let title = entry.text("title")
             yaml.absorb(entry)
             guard let file else { continue }
+            if let problem = AttachmentPath.problem(with: file, taken: result.map(\.file)) {
+                yaml.report(.error(yaml.path, entry.valuePosition("file"), problem))
+                continue
+            }
             guard let size = AttachmentPath.size(of: file, in: bundle) else {
                 let message: DiagnosticMessage = AttachmentPath.isInside(file)
                     ? .attachmentMissing(file) : .attachmentOutsideBundle(file)
@@ -232,6 +236,21 @@ enum AttachmentPath {
         let parts = file.split(separator: "/", omittingEmptySubsequences: false)
         return parts.allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
             && parts.last.map { $0 != "index.md" } ?? false
+    }
+
+    /// File types a browser would run as code on the site's own domain (script in HTML or SVG).
+    static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl"]
+
+    /// Why `file` cannot be published beside the notice page, if it cannot: it would replace a
+    /// generated page (`index.html`, `bien-ban/`), repeat another attachment, or run script.
+    static func problem(with file: String, taken: [String]) -> DiagnosticMessage? {
+        let first = file.split(separator: "/").first.map(String.init) ?? file
+        if file == "index.html" || first == "bien-ban" || taken.contains(file) {
+            return .attachmentNameTaken(file)
+        }
+        let ext = (file as NSString).pathExtension.lowercased()
+        if activeExtensions.contains(ext) { return .attachmentActiveContent(file) }
+        return nil
     }
 
     /// Size of a regular, non-symlinked file inside `bundle`, or nil.

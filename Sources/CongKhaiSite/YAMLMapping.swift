@@ -25,7 +25,7 @@ struct YAMLMapping {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            return (nil, [diagnostic(for: error, path: path, lineOffset: offset)])
+            return (nil, [diagnostic(for: error, yaml: yaml, path: path, lineOffset: offset)])
         } catch {
             return (nil, [.error(path, SourcePosition(line: firstLine, column: 1), .yamlSyntax("\(error)"))])
         }
@@ -47,7 +47,8 @@ struct YAMLMapping {
             }
             result.entries.append((name, keyPosition, value))
         }
-        return (result, result.diagnostics)
+        // Problems found so far are in `result.diagnostics`; callers merge those.
+        return (result, [])
     }
 
     private init(path: String, lineOffset: Int, entries: [(String, SourcePosition, Node)],
@@ -58,7 +59,21 @@ struct YAMLMapping {
         self.position = position
     }
 
-    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    /// Line and column of the second `key:` at the start of a line's content.
+    private static func secondOccurrence(of key: String, in yaml: String, lineOffset: Int) -> SourcePosition? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(indent)
+            if content.hasPrefix(key + ":") || content.hasPrefix("\"\(key)\":") || content.hasPrefix("'\(key)':") {
+                seen += 1
+                if seen == 2 { return SourcePosition(line: index + 1 + lineOffset, column: indent + 1) }
+            }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, yaml: String, path: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourcePosition {
             SourcePosition(line: mark.line + lineOffset, column: mark.column)
         }
@@ -67,7 +82,10 @@ struct YAMLMapping {
              .composer(_, let problem, let mark, _):
             return .error(path, at(mark), .yamlSyntax(problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(path, at(context.mark), .yamlSyntax("duplicate key \(duplicates.joined(separator: ", "))"))
+            // Yams marks the mapping; point at the second occurrence of the key instead.
+            let position = duplicates.first.flatMap { secondOccurrence(of: $0, in: yaml, lineOffset: lineOffset) }
+                ?? at(context.mark)
+            return .error(path, position, .yamlSyntax("duplicate key \(duplicates.joined(separator: ", "))"))
         default:
             return .error(path, SourcePosition(line: lineOffset + 1, column: 1), .yamlSyntax("\(error)"))
         }

@@ -78,7 +78,7 @@ struct MessageCatalogueTests {
         .scheduledPublished(noticeId: "a", start: "b"), .missingFromSite(noticeId: "a", start: "b"),
         .siteUnreadable("a"), .fileExists("a"), .periodTooShort(type: plan, earliest: day),
         .periodTooLong(type: plan, latest: day), .expiringSoon(daysLeft: 3, lastDay: day),
-        .expiringSoon(daysLeft: 0, lastDay: day), .yamlAliasesNotAllowed, .symbolicLink, .notARegularFile,
+        .expiringSoon(daysLeft: 0, lastDay: day), .yamlAliasesNotAllowed, .symbolicLink, .notARegularFile, .attachmentNameTaken("a"), .attachmentActiveContent("a.html"),
     ]
 
     @Test func everyMessageExistsInBothLanguages() {
