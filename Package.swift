@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -78,3 +79,13 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target exists only when scripts/fuzz asks for it: it has no `main` of its own
+// (libFuzzer provides one under -sanitize=fuzzer), so an ordinary `swift build` must not see it.
+if ProcessInfo.processInfo.environment["CONGKHAI_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "CongKhaiFuzz",
+        dependencies: ["CongKhaiSite"],
+        swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])]
+    ))
+}

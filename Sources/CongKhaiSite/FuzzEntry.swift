@@ -1,0 +1,32 @@
+import CongKhaiCore
+import CongKhaiMarkdown
+import Foundation
+
+/// The loading path of one notice file, as a single call for the fuzzer (`scripts/fuzz`):
+/// decode → split front matter → parse YAML and every field → render the Markdown body.
+/// Any input must return normally; a crash or hang is a bug.
+public enum FuzzEntry {
+    static let config = SiteConfig(title: "Fuzz", baseURL: "https://fuzz.example/",
+                                   communes: [(id: "xa-a", name: "Xã A")])
+
+    /// Returns the number of diagnostics (so the work cannot be optimised away).
+    @discardableResult
+    public static func loadNotice(_ data: Data) -> Int {
+        let text: String
+        do {
+            text = try SourceText.decode(data)
+        } catch {
+            return 1
+        }
+        let loader = NoticeLoader(root: URL(fileURLWithPath: "/nonexistent"), config: config)
+        let file = NoticeLoader.SourceFile(url: URL(fileURLWithPath: "/nonexistent/fuzz.md"),
+                                           path: "content/notices/fuzz.md", bundle: nil, defaultId: "fuzz")
+        let (notice, diagnostics) = loader.parse(text, file: file)
+        if let notice {
+            _ = try? BodyRenderer.html(notice.body)
+            _ = SearchFolding.words(notice.title)
+        }
+        _ = diagnostics.map { $0.formatted(in: .vi) }
+        return diagnostics.count
+    }
+}
