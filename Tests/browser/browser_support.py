@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import unittest
 from datetime import datetime
 
 from selenium import webdriver
@@ -86,3 +87,21 @@ class TemporaryFolder:
 
     def remove(self):
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+class DemoSiteTestCase(unittest.TestCase):
+    """Builds the repository's demo site once per test class at `BUILD_NOW` and serves it."""
+
+    BUILD_NOW = "2026-11-28T09:00:00+07:00"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = TemporaryFolder()
+        cls.site = os.path.join(cls.folder.path, "site")
+        build_site(REPO, cls.BUILD_NOW, cls.site)
+        cls.server = SiteServer(cls.site)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.folder.remove()

@@ -6,7 +6,7 @@ import unittest
 
 from selenium.webdriver.common.by import By
 
-from browser_support import REPO, SiteServer, TemporaryFolder, build_site, chromium, freeze_clock
+from browser_support import DemoSiteTestCase, chromium, freeze_clock
 
 BUILD_NOW = "2026-11-28T09:00:00+07:00"
 # The demo's resettlement plan: expires 2026-12-01, so it ends at 2026-12-02T00:00:00+07:00.
@@ -16,19 +16,7 @@ FIRST_SECOND_AFTER = "2026-12-02T00:00:00+07:00"
 STILL_RUNNING = "2026-11-10-phuong-an-boi-thuong-duong-ven-bien"
 
 
-class ExpiryGuardTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.folder = TemporaryFolder()
-        cls.site = os.path.join(cls.folder.path, "site")
-        build_site(REPO, BUILD_NOW, cls.site)
-        cls.server = SiteServer(cls.site)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        cls.folder.remove()
-
+class ExpiryGuardTest(DemoSiteTestCase):
     def open(self, path, clock=None, javascript=True):
         driver = chromium(javascript=javascript)
         self.addCleanup(driver.quit)

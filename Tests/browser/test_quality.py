@@ -24,7 +24,7 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
-from browser_support import REPO, SiteServer, TemporaryFolder, build_site, chromium, freeze_clock  # noqa: E402
+from browser_support import DemoSiteTestCase, TemporaryFolder, chromium, freeze_clock  # noqa: E402
 import quality_support as q  # noqa: E402
 
 BUILD_NOW = "2026-11-28T09:00:00+07:00"
@@ -42,21 +42,17 @@ def log(text):
     print(text, file=sys.stderr, flush=True)
 
 
-class QualityTest(unittest.TestCase):
+class QualityTest(DemoSiteTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.folder = TemporaryFolder()
-        cls.site = os.path.join(cls.folder.path, "site")
-        build_site(REPO, BUILD_NOW, cls.site)
-        cls.server = SiteServer(cls.site)
+        super().setUpClass()
         cls._shared_driver = None
 
     @classmethod
     def tearDownClass(cls):
         if cls._shared_driver is not None:
             cls._shared_driver.quit()
-        cls.server.stop()
-        cls.folder.remove()
+        super().tearDownClass()
 
     # -- helpers ------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import unittest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_support import REPO, SiteServer, TemporaryFolder, build_site, chromium, freeze_clock
+from browser_support import DemoSiteTestCase, chromium, freeze_clock
 
 BUILD_NOW = "2026-11-28T09:00:00+07:00"
 PLAN_2 = "/thong-bao/2026-11-10-phuong-an-boi-thuong-duong-ven-bien/"
@@ -17,19 +17,7 @@ RESETTLEMENT = "/thong-bao/2026-11-16-bo-tri-tai-dinh-cu-khu-go-cay-sung/"
 COMPLAINT = "thong-bao/2026-11-18-quyet-dinh-giai-quyet-khieu-nai/"
 
 
-class SearchTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.folder = TemporaryFolder()
-        cls.site = os.path.join(cls.folder.path, "site")
-        build_site(REPO, BUILD_NOW, cls.site)
-        cls.server = SiteServer(cls.site)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        cls.folder.remove()
-
+class SearchTest(DemoSiteTestCase):
     def open_search(self, clock=BUILD_NOW, query=""):
         driver = chromium()
         self.addCleanup(driver.quit)
@@ -101,19 +89,7 @@ class SearchTest(unittest.TestCase):
 
 
 @unittest.skipUnless(shutil.which("pdfinfo") and shutil.which("zbarimg"), "needs poppler-utils and zbar-tools")
-class PrintTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.folder = TemporaryFolder()
-        cls.site = os.path.join(cls.folder.path, "site")
-        build_site(REPO, BUILD_NOW, cls.site)
-        cls.server = SiteServer(cls.site)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        cls.folder.remove()
-
+class PrintTest(DemoSiteTestCase):
     def print_pdf(self, path):
         driver = chromium()
         self.addCleanup(driver.quit)
