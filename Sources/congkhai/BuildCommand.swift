@@ -19,9 +19,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let now = try options.clock()
-        let outputURL = output.map {
-            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        }
+        let outputURL = output.map(SiteOptions.resolve)
         let builder = SiteBuilder(root: options.rootURL, output: outputURL, now: now)
         let report: BuildReport
         do {

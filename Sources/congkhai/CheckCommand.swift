@@ -31,9 +31,7 @@ struct CheckCommand: AsyncParsableCommand {
             target = base.absoluteString
             result = await auditor.audit(url: base)
         } else {
-            let folder = site.map {
-                URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            } ?? options.rootURL.appendingPathComponent("site")
+            let folder = site.map(SiteOptions.resolve) ?? options.rootURL.appendingPathComponent("site")
             target = folder.standardizedFileURL.path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -24,8 +24,11 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "Ngôn ngữ thông báo lỗi: vi hoặc en. Language of messages.")
     var lang: Language?
 
-    var rootURL: URL {
-        URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    var rootURL: URL { Self.resolve(root) }
+
+    /// A path given on the command line, relative to the working directory.
+    static func resolve(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .standardizedFileURL
     }
 
