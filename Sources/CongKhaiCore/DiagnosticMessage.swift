@@ -17,6 +17,8 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case duplicateId(String, otherPath: String)
     case attachmentNeedsBundle
     case attachmentMissing(String)
+    case attachmentSymbolicLink(String)
+    case attachmentNotAFile(String)
     case attachmentOutsideBundle(String)
     case unknownSupersedes(String, suggestions: [String])
     case supersedesItself
@@ -27,7 +29,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case invalidTimeZone(String)
     case invalidLanguage(String)
     case invalidBaseURL(String)
-    case invalidNumber(key: String, value: String)
+    case invalidNumber(key: String, value: String, lowest: Int, highest: Int)
     case templateError(name: String, detail: String)
     case themeStringsMissing(String)
     case fileUnreadable(String)
@@ -136,6 +138,12 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .attachmentMissing(let file):
             return vi ? "không tìm thấy tệp đính kèm `\(file)` trong thư mục của thông báo"
                 : "attachment `\(file)` not found in the notice's folder"
+        case .attachmentSymbolicLink(let file):
+            return vi ? "tệp đính kèm `\(file)` là liên kết tượng trưng (symlink); hãy chép tệp thật vào thư mục của thông báo"
+                : "attachment `\(file)` is a symbolic link; copy the real file into the notice's folder"
+        case .attachmentNotAFile(let file):
+            return vi ? "tệp đính kèm `\(file)` không phải là tệp thường (có thể là thư mục); hãy ghi tên một tệp"
+                : "attachment `\(file)` is not a regular file (perhaps a folder); name a file"
         case .attachmentOutsideBundle(let file):
             return vi ? "tệp đính kèm `\(file)` phải nằm trong thư mục của thông báo"
                 : "attachment `\(file)` must be inside the notice's folder"
@@ -163,9 +171,9 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .invalidBaseURL(let value):
             return vi ? "`base_url` \"\(value)\" phải là địa chỉ http(s) đầy đủ, ví dụ https://xa.example.gov.vn/"
                 : "`base_url` \"\(value)\" must be a full http(s) address, e.g. https://commune.example.gov.vn/"
-        case .invalidNumber(let key, let value):
-            return vi ? "`\(key)`: \"\(value)\" phải là một số nguyên từ 0 đến 36500"
-                : "`\(key)`: \"\(value)\" must be a whole number from 0 to 36500"
+        case .invalidNumber(let key, let value, let lowest, let highest):
+            return vi ? "`\(key)`: \"\(value)\" phải là một số nguyên từ \(lowest) đến \(highest)"
+                : "`\(key)`: \"\(value)\" must be a whole number from \(lowest) to \(highest)"
         case .templateError(let name, let detail):
             return vi ? "mẫu giao diện `\(name)` bị lỗi: \(detail)" : "template `\(name)` is invalid: \(detail)"
         case .themeStringsMissing(let file):

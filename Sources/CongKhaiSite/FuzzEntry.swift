@@ -4,7 +4,8 @@ import Foundation
 
 /// The loading path of one notice file, as a single call for the fuzzer (`scripts/fuzz`):
 /// decode → split front matter → parse YAML and every field → render the Markdown body.
-/// Any input must return normally; a crash or hang is a bug.
+/// Any input must return normally; a crash or hang is a bug, and so is rendered HTML that
+/// `HTMLSafetyCheck` finds able to run script (the entry traps, so libFuzzer keeps the input).
 public enum FuzzEntry {
     static let config = SiteConfig(title: "Fuzz", baseURL: "https://fuzz.example/",
                                    communes: [(id: "xa-a", name: "Xã A")])
@@ -23,7 +24,12 @@ public enum FuzzEntry {
                                            path: "content/notices/fuzz.md", bundle: nil, defaultId: "fuzz")
         let (notice, diagnostics) = loader.parse(text, file: file)
         if let notice {
-            _ = try? BodyRenderer.html(notice.body)
+            if let html = try? BodyRenderer.html(notice.body) {
+                let violations = HTMLSafetyCheck.violations(in: html)
+                if !violations.isEmpty {
+                    fatalError("unsafe HTML from Markdown: \(violations.prefix(3)) in \(html.prefix(2000))")
+                }
+            }
             _ = SearchFolding.words(notice.title)
         }
         _ = diagnostics.map { $0.formatted(in: .vi) }

@@ -41,13 +41,16 @@ struct NoticeLoader {
     private func walk(_ url: URL, relative: String, into result: inout [SourceFile], problems: inout [Diagnostic]) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: url.path) else { return }
-        for name in names where !name.hasPrefix(".") {
+        let isBundle = names.contains("index.md") && relative != "content/notices" && relative != "content/pages"
+        // In a bundle only `index.md` and the listed attachments are ever read; attachments are
+        // checked where they are listed (with the line), so other links there are left alone.
+        for name in names where !name.hasPrefix(".") && (!isBundle || name == "index.md") {
             let type = (try? fm.attributesOfItem(atPath: url.appendingPathComponent(name).path))?[.type] as? FileAttributeType
             if type == .typeSymbolicLink {
                 problems.append(.error(relative + "/" + name, nil, .symbolicLink))
             }
         }
-        if names.contains("index.md"), relative != "content/notices", relative != "content/pages" {
+        if isBundle {
             if problems.contains(where: { $0.path == relative + "/index.md" }) { return }
             result.append(SourceFile(url: url.appendingPathComponent("index.md"),
                                      path: relative + "/index.md", bundle: url,
@@ -216,9 +219,16 @@ struct NoticeLoader {
                 yaml.report(.error(yaml.path, entry.valuePosition("file"), problem))
                 continue
             }
-            guard let size = AttachmentPath.size(of: file, in: bundle) else {
-                let message: DiagnosticMessage = AttachmentPath.isInside(file)
-                    ? .attachmentMissing(file) : .attachmentOutsideBundle(file)
+            let size: Int
+            switch AttachmentPath.lookup(file, in: bundle) {
+            case .file(let bytes): size = bytes
+            case let failure:
+                let message: DiagnosticMessage = switch failure {
+                case .outside: .attachmentOutsideBundle(file)
+                case .symbolicLink: .attachmentSymbolicLink(file)
+                case .notAFile: .attachmentNotAFile(file)
+                case .missing, .file: .attachmentMissing(file)
+                }
                 yaml.report(.error(yaml.path, entry.valuePosition("file"), message))
                 continue
             }
@@ -253,12 +263,28 @@ enum AttachmentPath {
         return nil
     }
 
-    /// Size of a regular, non-symlinked file inside `bundle`, or nil.
-    static func size(of file: String, in bundle: URL) -> Int? {
-        guard isInside(file) else { return nil }
-        let url = bundle.appendingPathComponent(file)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
-        return (attributes[.size] as? NSNumber)?.intValue
+    enum Lookup: Equatable {
+        case file(size: Int)
+        case outside, missing, symbolicLink, notAFile
+    }
+
+    /// What `file` is inside `bundle`. Every component of the path is examined without following
+    /// links, so a linked folder (`docs -> /etc`) is refused like a linked file.
+    static func lookup(_ file: String, in bundle: URL) -> Lookup {
+        guard isInside(file) else { return .outside }
+        var url = bundle
+        let parts = file.split(separator: "/")
+        for (index, part) in parts.enumerated() {
+            url = url.appendingPathComponent(String(part))
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { return .missing }
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK: return .symbolicLink
+            case S_IFDIR where index < parts.count - 1: continue
+            case S_IFREG where index == parts.count - 1: return .file(size: Int(info.st_size))
+            default: return .notAFile
+            }
+        }
+        return .missing
     }
 }

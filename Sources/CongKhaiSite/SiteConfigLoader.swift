@@ -93,7 +93,7 @@ enum SiteConfigLoader {
         }
         let soon = yaml.count("expiring_soon_days") ?? 7
         let description = yaml.text("description")
-        let pageSize = yaml.count("page_size").map { max($0, 1) } ?? 50
+        let pageSize = yaml.count("page_size", in: 1...1_000) ?? 50
         let diagnostics = parseDiagnostics + yaml.diagnostics
         guard let title, let baseURL, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let config = SiteConfig(title: title, baseURL: baseURL, description: description,

@@ -181,10 +181,11 @@ struct YAMLMapping {
 
     /// A whole number from 0 to `limit` (day counts are capped at a century, so date
     /// arithmetic can never overflow).
-    mutating func count(_ key: String, limit: Int = 36_500) -> Int? {
+    mutating func count(_ key: String, in range: ClosedRange<Int> = 0...36_500) -> Int? {
         guard let raw = text(key) else { return nil }
-        guard let value = Int(raw), value >= 0, value <= limit else {
-            diagnostics.append(.error(path, valuePosition(key), .invalidNumber(key: key, value: raw)))
+        guard let value = Int(raw), range.contains(value) else {
+            diagnostics.append(.error(path, valuePosition(key),
+                                      .invalidNumber(key: key, value: raw, lowest: range.lowerBound, highest: range.upperBound)))
             return nil
         }
         return value

@@ -193,6 +193,18 @@ struct HostileInputTests {
         #expect(errors.map { $0.formatted(in: .en) } == ["content/notices/hong.md:8:3: error: front matter must be `key: value` lines"])
     }
 
+    /// A linked attachment is one mistake: one error, at the line that lists it, naming the link.
+    @Test(arguments: [("mat-khau.txt", "mat-khau.txt"), ("he-thong/passwd", "he-thong")])
+    func aSymlinkedAttachmentIsReportedOnce(file: String, link: String) throws {
+        let site = try Self.goodSite()
+        try site.write(Self.bundle, Self.noticeFile(extra: [("attachments", "[{ file: \(file), title: \"Tệp\" }]")]))
+        try Self.symlink(site, "content/notices/goi/" + link, to: link.hasSuffix(".txt") ? "/etc/passwd" : "/etc")
+        let errors = site.failingBuild(at: Self.now).filter { $0.severity == .error }
+        #expect(errors.map { $0.formatted(in: .en) } == [
+            "\(Self.bundle):8:23: error: attachment `\(file)` is a symbolic link; copy the real file into the notice's folder",
+        ])
+    }
+
     // MARK: - The corpus
 
     /// A notice with every required field, `overrides` replacing values by key (lines: title 2,
@@ -490,6 +502,9 @@ struct HostileInputTests {
             try site.write("ngoai/bi-mat.pdf", Data("%PDF-1.4 bí mật\n".utf8))
             try symlink(site, "content/notices/goi/bi-mat.pdf", to: site.root.appendingPathComponent("ngoai/bi-mat.pdf").path)
         },
+        attachment("attachment in a folder that is a symlink to /etc", "he-thong/passwd") { site in
+            try symlink(site, "content/notices/goi/he-thong", to: "/etc")
+        },
         attachment("empty attachment name", "\"\""),
         // Attachments are copied beside the notice page: their names must not collide with it.
         attachment("attachment `index.html` (the notice page's own file)", "index.html") { site in
@@ -571,6 +586,8 @@ struct HostileInputTests {
         siteYAML("time_zone is a path out of the zone database", line: 6, TestSite.siteYAML + "time_zone: ../../../../etc/passwd\n"),
         siteYAML("language is a list", line: 6, TestSite.siteYAML + "language: [vi]\n"),
         siteYAML("expiring_soon_days beyond Int", line: 6, TestSite.siteYAML + "expiring_soon_days: 99999999999999999999\n"),
+        siteYAML("page_size 0 (a listing page with no notices)", line: 6, TestSite.siteYAML + "page_size: 0\n"),
+        siteYAML("page_size 1,000,001", line: 6, TestSite.siteYAML + "page_size: 1000001\n"),
         siteYAML("holidays is a mapping", line: 6, TestSite.siteYAML + "holidays: { tet: 2026-02-17 }\n"),
         siteYAML("base_url is javascript:", line: 2, "title: T\nbase_url: \"javascript:alert(1)//x.example/\"\n"),
     ]
