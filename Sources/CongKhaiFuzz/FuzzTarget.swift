@@ -2,9 +2,17 @@ import CongKhaiSite
 import Foundation
 
 /// libFuzzer entry point: built only by `scripts/fuzz` (CONGKHAI_FUZZ=1, -sanitize=fuzzer).
+/// Which loader is fuzzed: `CONGKHAI_FUZZ_TARGET=site` for site.yaml, otherwise a notice file.
+let fuzzesSiteConfig = ProcessInfo.processInfo.environment["CONGKHAI_FUZZ_TARGET"] == "site"
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    FuzzEntry.loadNotice(Data(bytes: bytes, count: count))
+    let data = Data(bytes: bytes, count: count)
+    if fuzzesSiteConfig {
+        FuzzEntry.loadSiteConfig(data)
+    } else {
+        FuzzEntry.loadNotice(data)
+    }
     return 0
 }
 

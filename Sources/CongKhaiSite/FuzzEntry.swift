@@ -35,4 +35,23 @@ public enum FuzzEntry {
         _ = diagnostics.map { $0.formatted(in: .vi) }
         return diagnostics.count
     }
+
+    /// The loading path of `content/site.yaml`: decode → YAML → every setting (types, communes,
+    /// holidays, zone). Any input must return normally.
+    @discardableResult
+    public static func loadSiteConfig(_ data: Data) -> Int {
+        guard let text = try? SourceText.decode(data) else { return 1 }
+        let (config, diagnostics) = SiteConfigLoader.parse(text)
+        if let config {
+            // Exercise what the settings feed: the calendar and the posting rules of every type.
+            let today = config.calendar.localDate(of: Date(timeIntervalSince1970: 1_795_000_000))
+            let rules = PostingRules(holidays: config.holidays)
+            for type in config.types.values {
+                _ = rules.earliestEnd(of: type, postedOn: today)
+                _ = rules.latestEnd(of: type, postedOn: today)
+            }
+        }
+        _ = diagnostics.map { $0.formatted(in: .vi) }
+        return diagnostics.count
+    }
 }
