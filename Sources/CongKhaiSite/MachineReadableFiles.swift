@@ -26,8 +26,7 @@ struct MachineReadableFiles {
             ]
         }
         let root: [String: Any] = ["generated": calendar.iso8601(site.now), "notices": notices]
-        var data = try JSONSerialization.data(withJSONObject: root,
-                                              options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        var data = PrettyJSON.encode(root)
         data.append(UInt8(ascii: "\n"))
         return data
     }

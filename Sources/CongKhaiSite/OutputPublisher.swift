@@ -59,7 +59,7 @@ struct OutputPublisher {
         do {
             try fill(temp)
         } catch {
-            try? fm.removeItem(at: temp)
+            TreeRemoval.remove(temp)
             throw error
         }
         try swapIn(temp)
@@ -81,7 +81,7 @@ struct OutputPublisher {
         }
         // One system call swaps both names: there is no instant without a complete site.
         if congkhai_exchange_paths(temp.path, output.path) == 0 {
-            try? fm.removeItem(at: temp)  // now holds the previous site
+            TreeRemoval.remove(temp)  // now holds the previous site
             return
         }
         // File systems without RENAME_EXCHANGE: two renames, a short window without `site/`.
@@ -95,7 +95,7 @@ struct OutputPublisher {
             try? fm.removeItem(at: temp)
             throw .io("rename \(temp.path): \(String(cString: strerror(errno)))")
         }
-        try? fm.removeItem(at: old)
+        TreeRemoval.remove(old)
     }
 
     /// An exclusive, non-blocking `flock` on a lock file beside the output: a second build on the
@@ -131,7 +131,7 @@ struct OutputPublisher {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where name.hasPrefix(tempPrefix) {
-            try? fm.removeItem(at: parent.appendingPathComponent(name))
+            TreeRemoval.remove(parent.appendingPathComponent(name))
         }
     }
 }

@@ -13,27 +13,41 @@ struct SearchIndex {
     let presenter: NoticePresenter
 
     func json() -> Data {
+        // Folding every body is the costly part: entries are built on all cores, then joined in order.
+        let notices = site.notices
         let config = site.config
-        let documents: [[String: Any]] = site.notices.map { notice in
-            let typeName = notice.type.name(in: config.language)
-            let commune = config.communeName(notice.commune) ?? ""
-            let meta = [typeName, commune, notice.number ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
-            let metaWords = SearchFolding.words([notice.number ?? "", typeName, commune, notice.issuer].joined(separator: " "))
-            return [
-                "u": presenter.link(SiteURLs.notice(notice.id)),
-                "t": notice.title,
-                "m": meta,
-                "p": presenter.periodText(notice),
-                "y": notice.type.id,
-                "c": notice.commune ?? "",
-                "e": config.calendar.iso8601(notice.period.end),
-                "s": config.calendar.iso8601(notice.period.start),
-                "kt": SearchFolding.words(notice.title).joined(separator: " "),
-                "km": metaWords.joined(separator: " "),
-                "kb": SearchFolding.words((notice.summary ?? "") + " " + MarkdownText.plain(notice.body)).joined(separator: " "),
-            ]
+        let presenter = presenter
+        let entries = Parallel.map(notices.count) { index in
+            CompactJSON.fragment(Self.entry(notices[index], config: config, presenter: presenter))
         }
-        return CompactJSON.encode(["notices": documents])
+        var out = Array("{\"notices\":[".utf8)
+        out.reserveCapacity(entries.reduce(16) { $0 + $1.count + 1 })
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: entry)
+        }
+        out.append(contentsOf: "]}\n".utf8)
+        return Data(out)
+    }
+
+    private static func entry(_ notice: Notice, config: SiteConfig, presenter: NoticePresenter) -> [String: Any] {
+        let typeName = notice.type.name(in: config.language)
+        let commune = config.communeName(notice.commune) ?? ""
+        let meta = [typeName, commune, notice.number ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+        let metaWords = SearchFolding.words([notice.number ?? "", typeName, commune, notice.issuer].joined(separator: " "))
+        return [
+            "u": presenter.link(SiteURLs.notice(notice.id)),
+            "t": notice.title,
+            "m": meta,
+            "p": presenter.periodText(notice),
+            "y": notice.type.id,
+            "c": notice.commune ?? "",
+            "e": config.calendar.iso8601(notice.period.end),
+            "s": config.calendar.iso8601(notice.period.start),
+            "kt": SearchFolding.words(notice.title).joined(separator: " "),
+            "km": metaWords.joined(separator: " "),
+            "kb": SearchFolding.words((notice.summary ?? "") + " " + MarkdownText.plain(notice.body)).joined(separator: " "),
+        ]
     }
 }
 

@@ -1,5 +1,6 @@
 import CongKhaiCore
 import Foundation
+import Mustache
 import Synchronization
 
 /// The content a build publishes: configuration, theme, and the notices active at `now`.
@@ -21,10 +22,14 @@ struct SiteRenderer: @unchecked Sendable {
     let site: PublishedSite
     let presenter: NoticePresenter
 
-    /// Navigation shared by every page, computed once: types and communes with active notices.
-    private let navigation: [String: Any]
+    /// Values shared by every page, computed once: site, interface strings, navigation (types
+    /// and communes with active notices), links, the build's clock.
+    private let shared: [String: Any]
+    /// The theme's templates with this build's constant values written in (`Theme.library(constants:)`).
+    private let library: MustacheLibrary
 
-    init(site: PublishedSite) {
+    /// `constantsInTemplates: false` renders with the theme's templates as written (tests compare).
+    init(site: PublishedSite, constantsInTemplates: Bool = true) {
         self.site = site
         let presenter = NoticePresenter(config: site.config, strings: InterfaceStrings(values: site.theme.strings),
                                         now: site.now)
@@ -46,13 +51,40 @@ struct SiteRenderer: @unchecked Sendable {
             return ["id": commune.id, "name": commune.name, "count": count,
                     "url": presenter.link(SiteURLs.commune(commune.id))]
         }
-        navigation = [
+        var shared: [String: Any] = [
             "navTypes": types,
             "navCommunes": communes,
             "hasTypes": !types.isEmpty,
             "hasCommunes": !communes.isEmpty,
             "navPages": site.pages.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] },
         ]
+        shared["site"] = [
+            "title": config.title,
+            "description": config.description ?? "",
+            "baseURL": config.baseURL,
+            "basePath": config.basePath,
+            "language": config.language.rawValue,
+        ]
+        shared["t"] = site.theme.strings
+        shared["assets"] = presenter.link("assets/")
+        shared["home"] = presenter.link("")
+        shared["generated"] = config.calendar.iso8601(site.now)
+        shared["generatedShort"] = presenter.today.short
+        shared["ogLocale"] = config.language == .vi ? "vi_VN" : "en_US"
+        self.shared = shared
+        library = constantsInTemplates ? site.theme.library(constants: Self.constants(in: shared)) : site.theme.library
+    }
+
+    /// Values of the base context that every page of this build shares, by tag name.
+    static func constants(in context: [String: Any]) -> [String: String] {
+        var constants: [String: String] = [:]
+        for name in ["home", "assets", "generated", "generatedShort", "ogLocale"] {
+            if let value = context[name] as? String { constants[name] = value }
+        }
+        for group in ["t", "site"] {
+            for (key, value) in context[group] as? [String: String] ?? [:] { constants[group + "." + key] = value }
+        }
+        return constants
     }
 
     enum RenderFailure: Error {
@@ -63,21 +95,8 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// Values every template can use: the site, the interface strings, navigation.
     private func baseContext(title: String?, path: String) -> [String: Any] {
-        var context = navigation
-        context["site"] = [
-            "title": config.title,
-            "description": config.description ?? "",
-            "baseURL": config.baseURL,
-            "basePath": config.basePath,
-            "language": config.language.rawValue,
-        ]
-        context["t"] = site.theme.strings
-        context["assets"] = presenter.link("assets/")
-        context["home"] = presenter.link("")
+        var context = shared
         context["canonical"] = config.baseURL + path
-        context["generated"] = config.calendar.iso8601(site.now)
-        context["generatedShort"] = presenter.today.short
-        context["ogLocale"] = config.language == .vi ? "vi_VN" : "en_US"
         context["ogType"] = "website"
         context["pageDescription"] = config.description ?? config.title
         if let title { context["pageTitle"] = title }
@@ -86,7 +105,7 @@ struct SiteRenderer: @unchecked Sendable {
 
     private func render(_ template: String, _ context: [String: Any], to path: String,
                         into folder: OutputFolder) throws {
-        guard let html = site.theme.render(template, context) else {
+        guard let html = library.render(context, withTemplate: template) else {
             throw RenderFailure.diagnostics([.error("theme/templates/\(template).mustache", nil,
                                                     .templateError(name: template, detail: "missing"))])
         }
@@ -151,28 +170,61 @@ struct SiteRenderer: @unchecked Sendable {
         return nil
     }
 
-    /// Renders a listing, split into pages of `config.pageSize` notices: `index.html`, then
+    /// One page of a listing (home, a type, a commune): which notices, where, with which template.
+    ///
+    /// Why `@unchecked Sendable`: pages render on several threads; `extra` holds only strings,
+    /// booleans and arrays/dictionaries of them, never mutated after the page is planned.
+    struct ListingPage: @unchecked Sendable {
+        let notices: ArraySlice<Notice>
+        let base: String
+        let template: String
+        let title: String?
+        let extra: [String: Any]
+        let index: Int
+        let pageCount: Int
+
+        var path: String { index == 0 ? base : base + "trang-\(index + 1)/" }
+    }
+
+    /// Splits a listing into pages of `config.pageSize` notices: `index.html`, then
     /// `trang-2/index.html`, … Residents on slow links get short pages; the build stays linear.
-    private func renderListing(_ notices: [Notice], base: String, template: String, title: String?,
-                               extra: [String: Any], into folder: OutputFolder) throws {
+    private func listingPages(_ notices: [Notice], base: String, template: String, title: String?,
+                              extra: [String: Any]) -> [ListingPage] {
         let size = max(config.pageSize, 1)
         let pageCount = max(1, (notices.count + size - 1) / size)
-        for index in 0..<pageCount {
-            let path = index == 0 ? base : base + "trang-\(index + 1)/"
-            var context = baseContext(title: index == 0 ? title : [title, "\(index + 1)/\(pageCount)"]
-                .compactMap { $0 }.joined(separator: " · "), path: path)
-            for (key, value) in extra { context[key] = value }
-            let slice = notices[(index * size)..<min(notices.count, (index + 1) * size)]
-            context["notices"] = slice.map(presenter.summary)
-            context["hasNotices"] = !slice.isEmpty
-            if pageCount > 1 {
-                var pagination: [String: Any] = ["current": index + 1, "total": pageCount]
-                if index > 0 { pagination["prev"] = presenter.link(index == 1 ? base : base + "trang-\(index)/") }
-                if index + 1 < pageCount { pagination["next"] = presenter.link(base + "trang-\(index + 2)/") }
-                context["pagination"] = pagination
-            }
-            try render(template, context, to: SiteURLs.file(forPage: path), into: folder)
+        return (0..<pageCount).map { index in
+            ListingPage(notices: notices[(index * size)..<min(notices.count, (index + 1) * size)], base: base,
+                        template: template, title: title, extra: extra, index: index, pageCount: pageCount)
         }
+    }
+
+    private func renderListingPage(_ page: ListingPage, into folder: OutputFolder) throws {
+        let (index, pageCount, base) = (page.index, page.pageCount, page.base)
+        var context = baseContext(title: index == 0 ? page.title : [page.title, "\(index + 1)/\(pageCount)"]
+            .compactMap { $0 }.joined(separator: " · "), path: page.path)
+        for (key, value) in page.extra { context[key] = value }
+        context["notices"] = page.notices.map(presenter.summary)
+        context["hasNotices"] = !page.notices.isEmpty
+        if pageCount > 1 {
+            var pagination: [String: Any] = ["current": index + 1, "total": pageCount]
+            if index > 0 { pagination["prev"] = presenter.link(index == 1 ? base : base + "trang-\(index)/") }
+            if index + 1 < pageCount { pagination["next"] = presenter.link(base + "trang-\(index + 2)/") }
+            context["pagination"] = pagination
+        }
+        try render(page.template, context, to: SiteURLs.file(forPage: page.path), into: folder)
+    }
+
+    /// Renders every listing page on all cores (each page is independent).
+    private func renderListings(_ pages: [ListingPage], into folder: OutputFolder) throws {
+        let errors = Mutex<[any Error]>([])
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            do {
+                try renderListingPage(pages[index], into: folder)
+            } catch {
+                errors.withLock { $0.append(error) }
+            }
+        }
+        if let first = errors.withLock({ $0.first }) { throw first }
     }
 
     /// Renders all pages and copies assets and attachments.
@@ -181,33 +233,33 @@ struct SiteRenderer: @unchecked Sendable {
         let machine = MachineReadableFiles(site: site, presenter: presenter)
 
         let soon = site.notices.filter(presenter.isExpiringSoon).prefix(config.pageSize).map(presenter.summary)
-        try renderListing(site.notices, base: "", template: "home", title: nil, extra: [
+        var listings = listingPages(site.notices, base: "", template: "home", title: nil, extra: [
             "expiringSoon": soon,
             "hasExpiringSoon": !soon.isEmpty,
             "commentPage": site.pages.first.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] } as Any,
-        ], into: folder)
-
+        ])
         for type in config.orderedTypes {
             let notices = site.notices.filter { $0.type.id == type.id }
             guard !notices.isEmpty else { continue }
             let name = type.name(in: config.language)
-            try renderListing(notices, base: SiteURLs.type(type.id), template: "list", title: name, extra: [
+            listings += listingPages(notices, base: SiteURLs.type(type.id), template: "list", title: name, extra: [
                 "heading": name, "kind": strings["list_by_type"],
                 "feed": presenter.link(SiteURLs.type(type.id) + "feed.xml"),
-            ], into: folder)
+            ])
             try folder.write(SiteURLs.type(type.id) + "feed.xml",
                              machine.atomFeed(notices, title: name, path: SiteURLs.type(type.id)))
         }
         for commune in config.communes {
             let notices = site.notices.filter { $0.commune == commune.id }
             guard !notices.isEmpty else { continue }
-            try renderListing(notices, base: SiteURLs.commune(commune.id), template: "list", title: commune.name, extra: [
+            listings += listingPages(notices, base: SiteURLs.commune(commune.id), template: "list", title: commune.name, extra: [
                 "heading": commune.name, "kind": strings["list_by_commune"],
                 "feed": presenter.link(SiteURLs.commune(commune.id) + "feed.xml"),
-            ], into: folder)
+            ])
             try folder.write(SiteURLs.commune(commune.id) + "feed.xml",
                              machine.atomFeed(notices, title: commune.name, path: SiteURLs.commune(commune.id)))
         }
+        try renderListings(listings, into: folder)
 
         var failures = try renderNoticePages(into: folder, strings: strings)
         for page in site.pages {

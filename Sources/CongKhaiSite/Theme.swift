@@ -17,6 +17,8 @@ struct Theme {
     /// Path inside the theme → bytes.
     let files: [String: Data]
     let library: MustacheLibrary
+    /// Template name → source text, for `library(constants:)`.
+    let templateTexts: [String: String]
     /// Interface strings for the site's language, from `strings/<lang>.yaml`.
     let strings: [String: String]
 
@@ -32,6 +34,7 @@ struct Theme {
         _ = FastHTMLEscaping.registered
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
+        var templateTexts: [String: String] = [:]
         for (path, data) in files.sorted(by: { $0.key < $1.key })
         where path.hasPrefix(templateFolder) && path.hasSuffix(".mustache") {
             let name = String(path.dropFirst(templateFolder.count).dropLast(".mustache".count))
@@ -41,6 +44,7 @@ struct Theme {
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
+                templateTexts[name] = text
             } catch {
                 diagnostics.append(.error("theme/" + path, nil, .templateError(name: name, detail: "\(error)")))
             }
@@ -56,7 +60,7 @@ struct Theme {
             diagnostics.append(.error("theme/" + stringsPath, nil, .themeStringsMissing(stringsPath)))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(files: files, library: library, strings: strings), diagnostics)
+        return (Theme(files: files, library: library, templateTexts: templateTexts, strings: strings), diagnostics)
     }
 
     private static func collect(_ url: URL, prefix: String, into files: inout [String: Data]) {
@@ -77,6 +81,60 @@ struct Theme {
     /// Asset files (`assets/…`) to copy into the output, sorted.
     var assets: [(path: String, data: Data)] {
         files.filter { $0.key.hasPrefix(Self.assetFolder) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The templates with values that are the same on every page of a build written in ahead of
+    /// time: `constants` maps a tag's name (`t.search`, `site.title`, `home`) to its value.
+    ///
+    /// Only plain escaped tags (`{{name}}`) in templates that declare the `CONGKHAI_HTML` content
+    /// type are replaced, with the value escaped exactly as that content type would, so the
+    /// output is byte-identical (a test compares both); a value containing a brace, a template
+    /// that changes delimiters, or anything else is left to the renderer. Rendering a notice page
+    /// then looks up a quarter fewer names.
+    func library(constants: [String: String]) -> MustacheLibrary {
+        let pragma = "{{% CONTENT_TYPE: \(FastHTMLEscaping.name)}}"
+        let escaping = FastHTMLEscaping()
+        var tags: [String: String] = [:]
+        for (name, value) in constants where !value.contains("{") && !value.contains("}") {
+            tags["{{" + name + "}}"] = escaping.escapeText(value)
+        }
+        var prepared = MustacheLibrary()
+        for (name, text) in templateTexts.sorted(by: { $0.key < $1.key }) {
+            var source = text
+            if text.hasPrefix(pragma), !text.contains("{{=") {
+                source = Self.substitute(tags, in: text)
+            }
+            if let template = try? MustacheTemplate(string: source) {
+                prepared.register(template, named: name)
+            } else if let template = try? MustacheTemplate(string: text) {
+                prepared.register(template, named: name)
+            }
+        }
+        return prepared
+    }
+
+    /// Replaces every `{{name}}` found in `tags` in one pass over `text`.
+    static func substitute(_ tags: [String: String], in text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            output += rest[..<open.lowerBound]
+            // Triple mustaches (`{{{x}}}`) and tags with spaces or sigils are not in `tags`.
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let tag = String(rest[open.lowerBound..<close.upperBound])
+            if let value = tags[tag], !rest[close.upperBound...].hasPrefix("}") {
+                output += value
+            } else {
+                output += tag
+            }
+            rest = rest[close.upperBound...]
+        }
+        output += rest
+        return output
     }
 
     /// Renders `template` with `context`; nil if the theme has no such template.
