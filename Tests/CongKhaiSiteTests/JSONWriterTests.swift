@@ -27,4 +27,14 @@ import Testing
         let actual = PrettyJSON.encode(value)
         #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }
+
+    /// The search index never contains a literal "<" (it could close a <script> if inlined);
+    /// notices.json keeps JSONSerialization's output, which does not escape it.
+    @Test func onlyTheSearchIndexEscapesLessThan() {
+        let value: [String: Any] = ["t": "</script><b>\u{8}\u{C}\u{1F}"]
+        #expect(String(decoding: CompactJSON.encode(value), as: UTF8.self)
+                == #"{"t":"\u003c/script>\u003cb>\b\f\u001f"}"# + "\n")
+        #expect(String(decoding: PrettyJSON.encode(value), as: UTF8.self)
+                == "{\n  \"t\" : \"</script><b>\\b\\f\\u001f\"\n}")
+    }
 }
