@@ -5,6 +5,7 @@ import Foundation
 ///
 /// A reference is a maximal run of `[a-z0-9-]` equal to an id that is either
 /// - in a notice URL (`thong-bao/<id>`, which also covers attachment paths),
+/// - in a relative link (`../<id>`: from a notice page, `../` is the folder of all notices),
 /// - a whole quoted value or element text (`"<id>"`, `>id<`: attributes, JSON, XML), or
 /// - anywhere, when the id is distinctive (contains a digit and is at least 10 characters,
 ///   like the usual `2026-03-05-…` ids), so short ids such as `gop-y` never match ordinary words.
@@ -21,6 +22,7 @@ struct NoticeReferenceScanner {
     }
 
     private static let urlPrefix = Array("thong-bao/".utf8)
+    private static let relativePrefix = Array("../".utf8)
 
     /// Lengths of the ids looked for: most words in a page are shorter or longer than any id,
     /// so they are skipped without building a string.
@@ -63,11 +65,15 @@ struct NoticeReferenceScanner {
                 let inURL = start >= prefixLength
                     && Array(UnsafeBufferPointer(rebasing: bytes[(start - prefixLength)..<start])) == Self.urlPrefix
                     && (start == prefixLength || !Self.isIdByte(bytes[start - prefixLength - 1]))
+                let relative = start >= Self.relativePrefix.count
+                    && Array(UnsafeBufferPointer(rebasing: bytes[(start - Self.relativePrefix.count)..<start])) == Self.relativePrefix
                 let quoted = (before == UInt8(ascii: "\"") && after == UInt8(ascii: "\""))
                     || (before == UInt8(ascii: "'") && after == UInt8(ascii: "'"))
                     || (before == UInt8(ascii: ">") && after == UInt8(ascii: "<"))
                 if inURL {
                     matches.append(Match(id: id, offset: start, found: "thong-bao/\(id)"))
+                } else if relative {
+                    matches.append(Match(id: id, offset: start, found: "../\(id)"))
                 } else if quoted || Self.isDistinctive(id) {
                     matches.append(Match(id: id, offset: start, found: id))
                 }

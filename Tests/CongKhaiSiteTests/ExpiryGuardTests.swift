@@ -101,6 +101,7 @@ struct ExpiryGuardTests {
                                                                body: "Thay thế [bản cũ](../older-q7/) — xem /thong-bao/older-q7/\n"))
         let diagnostics = site.failingBuild(at: Self.now)
         #expect(diagnostics.map { $0.formatted(in: .vi) } == [
+            "content/notices/new-e.md:10:22: lỗi: liên kết tới thông báo `older-q7` đang ở trạng thái \"đã được thay thế\"; hãy bỏ liên kết này",
             "content/notices/new-e.md:10:50: lỗi: liên kết tới thông báo `older-q7` đang ở trạng thái \"đã được thay thế\"; hãy bỏ liên kết này",
             "content/pages/huong-dan.md:7:60: lỗi: liên kết tới thông báo `lapsed-q7` đang ở trạng thái \"hết thời hạn niêm yết\"; hãy bỏ liên kết này",
         ])
@@ -111,8 +112,8 @@ struct ExpiryGuardTests {
         let scanner = NoticeReferenceScanner(targets: ["gop-y": .expired, "2026-03-01-ke-hoach": .expired])
         let text = "gop-y là góp ý; <a href=\"/trang/gop-y/\">; 2026-03-01-ke-hoach-moi; x2026-03-01-ke-hoach"
         #expect(scanner.scan(Data(text.utf8)).isEmpty)
-        let hits = scanner.scan(Data("<a href=\"/thong-bao/gop-y/\"> \"gop-y\" >gop-y< (2026-03-01-ke-hoach)".utf8))
-        #expect(hits.map(\.found) == ["thong-bao/gop-y", "gop-y", "gop-y", "2026-03-01-ke-hoach"])
+        let hits = scanner.scan(Data("<a href=\"/thong-bao/gop-y/\"> \"gop-y\" >gop-y< (2026-03-01-ke-hoach) [x](../gop-y/)".utf8))
+        #expect(hits.map(\.found) == ["thong-bao/gop-y", "gop-y", "gop-y", "2026-03-01-ke-hoach", "../gop-y"])
         #expect(NoticeReferenceScanner.position(of: 7, in: Data("ab\ncdđe\nfg".utf8)) == SourcePosition(line: 2, column: 4))
     }
 
