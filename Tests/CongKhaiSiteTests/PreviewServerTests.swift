@@ -18,6 +18,31 @@ struct PreviewServerTests {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
+    /// Sends one request exactly as written (no URL normalisation) and returns the whole response.
+    func rawGet(port: Int, path: String) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0)
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            response += buffer[0..<count]
+        }
+        return String(decoding: response, as: UTF8.self)
+    }
+
     /// Polls `condition` every 100 ms for at most `seconds`.
     func eventually(_ seconds: Double = 15, _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
@@ -51,6 +76,15 @@ struct PreviewServerTests {
         #expect(home.contains("<script src=\"/__congkhai/live.js\"></script></body>"))
         #expect(try await get(base + "__congkhai/status").1 == "{\"errors\":[],\"version\":1}")
         #expect(try await get(base + "khong-co/").0 == 404)
+        // Hostile paths never leave the preview folder (a file outside it holds a marker).
+        try site.write("bi-mat.txt", "BÍ MẬT NGOÀI THƯ MỤC XEM TRƯỚC\n")
+        for path in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2f..%2fetc%2fpasswd",
+                     "/thong-bao/../../../../../etc/passwd", "/%252e%252e/%252e%252e/etc/passwd", "//etc/passwd",
+                     "/" + site.root.path + "/bi-mat.txt", "/.%2e/.%2e/.%2e/.%2e/etc/passwd", "/%00/etc/passwd"] {
+            let response = try rawGet(port: port, path: path)
+            #expect(response.hasPrefix("HTTP/1.1 4"), "\(path): \(response.prefix(80))")
+            #expect(!response.contains("root:x:0:0") && !response.contains("BÍ MẬT"), "\(path) leaked a file")
+        }
 
         try site.write("content/notices/a.md", validNotice(title: "\"Bản sửa lần hai\""))
         #expect(try await eventually { try await get(base + "__congkhai/status").1 == "{\"errors\":[],\"version\":2}" })
