@@ -40,6 +40,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case contentLinksToUnpublished(noticeId: String, status: NoticeStatus)
     case staleInSite(noticeId: String, status: NoticeStatus)
     case scheduledPublished(noticeId: String, start: String)
+    case remoteUnreachable(reason: String)
     case missingFromSite(noticeId: String, start: String)
     case siteUnreadable(String)
     case fileExists(String)
@@ -196,6 +197,9 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .staleInSite(let id, let status):
             return vi ? "thông báo `\(id)` (\(status.label(in: .vi))) vẫn còn trên trang; hãy chạy lại `congkhai build` và triển khai lại"
                 : "notice `\(id)` (\(status.label(in: .en))) is still on the site; run `congkhai build` again and redeploy"
+        case .remoteUnreachable(let reason):
+            return vi ? "không tải được (\(reason)); chưa kiểm tra được địa chỉ này, hãy xem lại máy chủ hoặc kết nối mạng rồi chạy lại"
+                : "could not be fetched (\(reason)); this address was not checked, check the server or the network and run again"
         case .scheduledPublished(let id, let start):
             return vi ? "thông báo `\(id)` chưa đến ngày niêm yết (bắt đầu \(start)) nhưng đã có trên trang; hãy chạy lại `congkhai build`"
                 : "notice `\(id)` is scheduled (starts \(start)) but already on the site; run `congkhai build` again"

@@ -12,14 +12,28 @@ extension SiteAuditor {
         let root = base.absoluteString.hasSuffix("/") ? base : base.appendingPathComponent("")
         var files: [(path: String, data: Data)] = []
         var fetched = Set<String>()
+        // Only "not found" means absent: an error or a timeout proves nothing, so it is a problem
+        // of its own (otherwise a server that is down would pass as one hiding every old notice).
+        var unreachable: [Diagnostic] = []
         func fetch(_ path: String) async -> Data? {
             guard let url = URL(string: path, relativeTo: root) else { return nil }
             var request = URLRequest(url: url)
             request.timeoutInterval = 20
             request.cachePolicy = .reloadIgnoringLocalCacheData
-            guard let (data, response) = try? await URLSession.shared.data(for: request),
-                  (response as? HTTPURLResponse)?.statusCode == 200 else { return nil }
-            return data
+            let reason: String
+            do {
+                let (data, response) = try await URLSession.shared.data(for: request)
+                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                switch status {
+                case 200: return data
+                case 404, 410: return nil
+                default: reason = "HTTP \(status)"
+                }
+            } catch {
+                reason = error.localizedDescription
+            }
+            unreachable.append(.error(url.absoluteString, nil, .remoteUnreachable(reason: reason)))
+            return nil
         }
         func add(_ path: String) async {
             guard fetched.insert(path).inserted, let data = await fetch(path.isEmpty ? "./" : path) else { return }
@@ -37,13 +51,18 @@ extension SiteAuditor {
             await add(SiteURLs.notice(id))
         }
         let pages = Set(files.map(\.path))
-        return await audit(files: files.map { ($0.path, $0.data) },
-                           label: { URL(string: $0, relativeTo: root)?.absoluteString ?? $0 },
-                           hasPage: { path in
-                               let folder = String(path.dropLast("index.html".count))
-                               if pages.contains(folder) { return true }
-                               return await fetch(folder) != nil
-                           })
+        let result = await audit(files: files.map { ($0.path, $0.data) },
+                                 label: { URL(string: $0, relativeTo: root)?.absoluteString ?? $0 },
+                                 hasPage: { path in
+                                     let folder = String(path.dropLast("index.html".count))
+                                     if pages.contains(folder) { return true }
+                                     return await fetch(folder) != nil
+                                 })
+        // Nothing could be fetched at all: the site is unreachable, and listing every notice as
+        // missing would only bury that.
+        let found = files.isEmpty && !unreachable.isEmpty ? [] : result.problems
+        return Result(problems: (unreachable + found).sortedForReport, filesChecked: result.filesChecked,
+                      activeNotices: result.activeNotices, hiddenNotices: result.hiddenNotices)
     }
 
     /// `<loc>` values of a sitemap.

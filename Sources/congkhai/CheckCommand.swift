@@ -49,6 +49,11 @@ struct CheckCommand: AsyncParsableCommand {
             print(language == .vi
                 ? "Trang \(target) đúng tại \(instant): đã kiểm tra \(result.filesChecked) tệp, \(result.activeNotices) thông báo đang niêm yết có mặt, \(result.hiddenNotices) thông báo không niêm yết vắng mặt."
                 : "\(target) is right at \(instant): checked \(result.filesChecked) files; \(result.activeNotices) notices being posted are present, \(result.hiddenNotices) others absent.")
+        } else if result.problems.allSatisfy({ if case .remoteUnreachable = $0.message { true } else { false } }) {
+            FileHandle.standardError.write(Data((language == .vi
+                ? "Không kiểm tra được trang \(target) tại \(instant): \(result.problems.count) địa chỉ không tải được.\n"
+                : "Could not check \(target) at \(instant): \(result.problems.count) address(es) could not be fetched.\n").utf8))
+            throw ExitCode.failure
         } else {
             FileHandle.standardError.write(Data((language == .vi
                 ? "Trang \(target) SAI tại \(instant): \(result.problems.count) vấn đề. Hãy chạy lại `congkhai build` rồi triển khai lại.\n"

@@ -157,6 +157,15 @@ struct ExpiryGuardTests {
                                                "--now", "2026-03-21T00:00:00+07:00"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("\(url)thong-bao/later-q7/index.html: error: notice `later-q7` must be posted since 2026-03-21T00:00:00+07:00"))
+
+        // A server that is down proves nothing: every address is reported as not checked.
+        server.stop()
+        let down = try CongKhaiProcess.run(["check", "--root", site.root.path, "--url", url, "--now", Self.now])
+        #expect(down.status == 1)
+        #expect(down.stderr.contains("\(url)notices.json: lỗi: không tải được ("), "\(down.stderr)")
+        #expect(down.stderr.contains("\(url)thong-bao/older-q7/: lỗi: không tải được ("), "\(down.stderr)")
+        #expect(!down.stderr.contains("phải được niêm yết"), "no notice is called missing: \(down.stderr)")
+        #expect(down.stderr.hasSuffix("địa chỉ không tải được.\n"), "\(down.stderr)")
     }
 }
 
@@ -182,7 +191,12 @@ final class LocalHTTPServer {
         throw CocoaError(.fileReadUnknown)
     }
 
+    private var stopped = false
+
+    /// Stops the server once (a second call must not signal a pid that may have been reused).
     func stop() {
+        guard !stopped else { return }
+        stopped = true
         child.kill()
         _ = child.wait()
     }
