@@ -36,6 +36,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case outputFailure(String)
     case buildInProgress(String)
     case unsafeOutput(String)
+    case outputNotASite(String)
     case staleReference(noticeId: String, status: NoticeStatus, found: String)
     case contentLinksToUnpublished(noticeId: String, status: NoticeStatus)
     case staleInSite(noticeId: String, status: NoticeStatus)
@@ -186,6 +187,9 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .buildInProgress(let lock):
             return vi ? "một lần dựng trang khác đang chạy với cùng thư mục kết quả (khóa \(lock)); hãy chờ nó xong rồi chạy lại"
                 : "another build is running on the same output folder (lock \(lock)); wait for it and run again"
+        case .outputNotASite(let path):
+            return vi ? "thư mục \(path) đã có các tệp khác, không phải trang do CongKhai dựng; mỗi lần dựng sẽ thay toàn bộ thư mục kết quả, nên hãy chọn một thư mục trống hoặc chưa có"
+                : "\(path) already holds other files, not a site CongKhai built; a build replaces the whole output folder, so choose an empty or new folder"
         case .unsafeOutput(let path):
             return vi ? "không thể dùng \(path) làm thư mục kết quả: nó chứa nội dung nguồn hoặc không phải thư mục"
                 : "cannot use \(path) as the output folder: it holds the sources or is not a folder"

@@ -13,11 +13,12 @@ struct OutputPublisher {
     enum PublishError: Error, CustomStringConvertible {
         case busy(String)
         case unsafeOutput(String)
+        case notASite(String)
         case io(String)
 
         var description: String {
             switch self {
-            case .busy(let s), .unsafeOutput(let s), .io(let s): return s
+            case .busy(let s), .unsafeOutput(let s), .notASite(let s), .io(let s): return s
             }
         }
     }
@@ -32,9 +33,31 @@ struct OutputPublisher {
         let out = output.standardizedFileURL.resolvingSymlinksInPath().path
         let protected = [root, root.appendingPathComponent("content"), root.appendingPathComponent("theme")]
             .map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        // Neither a folder holding the sources, nor one inside content/ or theme/.
         for path in protected where path == out || path.hasPrefix(out + "/") {
             throw .unsafeOutput(path)
         }
+        for path in protected.dropFirst() where out.hasPrefix(path + "/") {
+            throw .unsafeOutput(out)
+        }
+        // A build replaces the whole folder: never a folder of other files (`--output ~/Desktop`).
+        guard Self.isReplaceable(output) else { throw .notASite(output.path) }
+    }
+
+    /// True when `folder` does not exist, is empty, or holds a site CongKhai built (its
+    /// `notices.json` starts the way CongKhai writes it).
+    static func isReplaceable(_ folder: URL) -> Bool {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return true }
+        guard isDirectory.boolValue else { return true }  // refused later, with its own message
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path), !names.isEmpty else { return true }
+        guard let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent("notices.json").path) else {
+            return false
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 32)) ?? Data()
+        return head.starts(with: Data("{\n  \"generated\" : \"".utf8))
     }
 
     /// Runs `fill` on a fresh temporary folder and, if it succeeds, makes that folder the output.

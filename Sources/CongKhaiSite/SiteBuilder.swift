@@ -99,6 +99,7 @@ public struct SiteBuilder: Sendable {
             switch failure {
             case .busy(let lock): message = .buildInProgress(lock)
             case .unsafeOutput(let path): message = .unsafeOutput(path)
+            case .notASite(let path): message = .outputNotASite(path)
             case .io(let detail): message = .outputFailure(detail)
             }
             throw BuildFailure(diagnostics: [.error(nil, nil, message)])

@@ -205,6 +205,37 @@ struct HostileInputTests {
         ])
     }
 
+    /// A build replaces the whole output folder, so a mistyped `--output` must never empty a folder
+    /// of other files, nor write inside the sources. An empty folder is fine.
+    @Test func anOutputFolderThatIsNotASiteIsNeverReplaced() throws {
+        let site = try Self.goodSite()
+        try site.write("Tai lieu/bao-cao.docx", "báo cáo quan trọng\n")
+        let documents = site.root.appendingPathComponent("Tai lieu")
+        let refused = try CongKhaiProcess.run(["build", "--root", site.root.path, "--output", documents.path, "--now", Self.now])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("thư mục \(documents.path) đã có các tệp khác, không phải trang do CongKhai dựng"),
+                "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: documents.path) == ["bao-cao.docx"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["Tai lieu", "content"])
+
+        for inside in ["content/site", "content/notices/site", "theme/site"] {
+            let run = try CongKhaiProcess.run(["build", "--root", site.root.path, "--output", site.root.appendingPathComponent(inside).path,
+                                               "--now", Self.now])
+            #expect(run.status == 1, "\(inside)")
+            #expect(run.stderr.contains("không thể dùng"), "\(inside): \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(inside).path))
+        }
+
+        let empty = site.root.appendingPathComponent("trong")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let built = try CongKhaiProcess.run(["build", "--root", site.root.path, "--output", empty.path, "--now", Self.now])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: empty.appendingPathComponent("notices.json").path))
+        // …and once built, it is a site CongKhai recognises and replaces.
+        let again = try CongKhaiProcess.run(["build", "--root", site.root.path, "--output", empty.path, "--now", Self.now])
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
     // MARK: - The corpus
 
     /// A notice with every required field, `overrides` replacing values by key (lines: title 2,
