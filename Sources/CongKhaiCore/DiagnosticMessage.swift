@@ -34,6 +34,8 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case themeStringsMissing(String)
     case fileUnreadable(String)
     case outputFailure(String)
+    case outputDiskFull
+    case outputNotWritable(String)
     case buildInProgress(String)
     case unsafeOutput(String)
     case outputNotASite(String)
@@ -182,6 +184,12 @@ public enum DiagnosticMessage: Sendable, Hashable {
             return vi ? "giao diện thiếu tệp chuỗi `\(file)`" : "theme has no strings file `\(file)`"
         case .fileUnreadable(let detail):
             return vi ? "không đọc được tệp: \(detail)" : "cannot read file: \(detail)"
+        case .outputDiskFull:
+            return vi ? "ổ đĩa đã đầy: không đủ chỗ để dựng trang mới (trong lúc dựng cần chỗ cho cả bản cũ lẫn bản mới); hãy giải phóng dung lượng rồi dựng lại"
+                : "the disk is full: no room to build the new site (a build needs room for the old and the new site at once); free some space and build again"
+        case .outputNotWritable(let detail):
+            return vi ? "không có quyền ghi vào thư mục kết quả (\(detail)); hãy kiểm tra quyền của thư mục hoặc chọn thư mục khác"
+                : "no permission to write the output folder (\(detail)); check the folder's permissions or choose another"
         case .outputFailure(let detail):
             return vi ? "không ghi được trang web: \(detail)" : "cannot write the site: \(detail)"
         case .buildInProgress(let lock):

@@ -55,6 +55,24 @@ public struct SiteBuilder: Sendable {
         return path + "/"
     }
 
+    /// What a clerk or the IT contact is told when writing the new site failed.
+    static func message(for error: any Error) -> DiagnosticMessage {
+        let code: Int32? = if let posix = error as? POSIXError {
+            posix.code.rawValue
+        } else if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+                  underlying.domain == NSPOSIXErrorDomain {
+            Int32(underlying.code)
+        } else {
+            (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : nil
+        }
+        switch code {
+        case ENOSPC?, EDQUOT?: return .outputDiskFull
+        case EACCES?, EPERM?, EROFS?: return .outputNotWritable(String(cString: strerror(code!)))
+        case let code?: return .outputFailure(String(cString: strerror(code)))
+        case nil: return .outputFailure("\(error)")
+        }
+    }
+
     /// Runs the build. Throws `BuildFailure` with every problem; the output folder then keeps
     /// its previous content.
     public func build() throws(BuildFailure) -> BuildReport {
@@ -104,7 +122,7 @@ public struct SiteBuilder: Sendable {
             }
             throw BuildFailure(diagnostics: [.error(nil, nil, message)])
         } catch {
-            throw BuildFailure(diagnostics: [.error(output.path, nil, .outputFailure("\(error)"))])
+            throw BuildFailure(diagnostics: [.error(output.path, nil, Self.message(for: error))])
         }
         // Warn while there is still time to extend a posting whose legal event has not happened.
         let calendar = content.config.calendar
