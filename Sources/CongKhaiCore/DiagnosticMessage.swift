@@ -31,6 +31,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case invalidBaseURL(String)
     case invalidNumber(key: String, value: String, lowest: Int, highest: Int)
     case templateError(name: String, detail: String)
+    case templateCycle(String)
     case themeStringsMissing(String)
     case fileUnreadable(String)
     case outputFailure(String)
@@ -178,6 +179,9 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .invalidNumber(let key, let value, let lowest, let highest):
             return vi ? "`\(key)`: \"\(value)\" phải là một số nguyên từ \(lowest) đến \(highest)"
                 : "`\(key)`: \"\(value)\" must be a whole number from \(lowest) to \(highest)"
+        case .templateCycle(let chain):
+            return vi ? "mẫu giao diện gọi lại chính nó (\(chain)) nên sẽ lặp vô tận; hãy bỏ lời gọi `{{>…}}` hoặc `{{<…}}` tạo thành vòng"
+                : "templates include each other in a loop (\(chain)) that would never end; remove the `{{>…}}` or `{{<…}}` that closes it"
         case .templateError(let name, let detail):
             return vi ? "mẫu giao diện `\(name)` bị lỗi: \(detail)" : "template `\(name)` is invalid: \(detail)"
         case .themeStringsMissing(let file):

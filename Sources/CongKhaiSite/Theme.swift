@@ -49,6 +49,7 @@ struct Theme {
                 diagnostics.append(.error("theme/" + path, nil, .templateError(name: name, detail: "\(error)")))
             }
         }
+        diagnostics += cycles(in: templateTexts)
         let stringsPath = "strings/\(language.rawValue).yaml"
         var strings: [String: String] = [:]
         if let data = files[stringsPath], let text = String(data: data, encoding: .utf8),
@@ -61,6 +62,49 @@ struct Theme {
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(files: files, library: library, templateTexts: templateTexts, strings: strings), diagnostics)
+    }
+
+    /// Partials (`{{>name}}`) and parents (`{{<name}}`) that lead back to their own template would
+    /// recurse until the stack overflows: each loop is an error at the tag that closes it.
+    static func cycles(in templates: [String: String]) -> [Diagnostic] {
+        // Template → the templates it names, with the line of each tag.
+        var edges: [String: [(target: String, line: Int)]] = [:]
+        for (name, text) in templates {
+            var line = 1
+            var rest = Substring(text)
+            while let open = rest.range(of: "{{") {
+                line += rest[..<open.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                let tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let target = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if templates[target] != nil { edges[name, default: []].append((target, line)) }
+                }
+                line += rest[open.lowerBound..<close.upperBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+                rest = rest[close.upperBound...]
+            }
+        }
+        // Depth-first search with the usual three colours (linear, whatever the theme): an edge to
+        // a template still on the stack closes a loop. Name order keeps reports deterministic.
+        var diagnostics: [Diagnostic] = []
+        var finished = Set<String>()
+        var stack: [String] = []
+        func visit(_ name: String) {
+            stack.append(name)
+            for (target, line) in edges[name] ?? [] {
+                if let start = stack.firstIndex(of: target) {
+                    let loop = stack[start...] + [target]
+                    diagnostics.append(.error("theme/templates/\(name).mustache", SourcePosition(line: line, column: 1),
+                                              .templateCycle(loop.joined(separator: " → "))))
+                } else if !finished.contains(target) {
+                    visit(target)
+                }
+            }
+            stack.removeLast()
+            finished.insert(name)
+        }
+        for name in templates.keys.sorted() where !finished.contains(name) { visit(name) }
+        return diagnostics
     }
 
     private static func collect(_ url: URL, prefix: String, into files: inout [String: Data]) {

@@ -27,9 +27,13 @@ struct BuildCommand: ParsableCommand {
         } catch {
             options.report(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count
+            let path = builder.output.path
+            let existed = FileManager.default.fileExists(atPath: path)
             FileHandle.standardError.write(Data((options.language == .vi
-                ? "Không dựng được trang: \(count) lỗi. Thư mục \(builder.output.path) vẫn giữ nguyên bản cũ.\n"
-                : "Build failed: \(count) error(s). \(builder.output.path) was left unchanged.\n").utf8))
+                ? "Không dựng được trang: \(count) lỗi. " + (existed ? "Thư mục \(path) vẫn giữ nguyên bản cũ.\n"
+                                                                 : "Chưa tạo thư mục \(path).\n")
+                : "Build failed: \(count) error(s). " + (existed ? "\(path) was left unchanged.\n"
+                                                           : "\(path) was not created.\n")).utf8))
             throw ExitCode.failure
         }
         options.report(report.warnings)

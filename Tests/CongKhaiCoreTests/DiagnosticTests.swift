@@ -75,7 +75,7 @@ struct MessageCatalogueTests {
         .templateError(name: "a", detail: "b"), .themeStringsMissing("a"), .fileUnreadable("a"), .outputFailure("a"),
         .buildInProgress("a"), .unsafeOutput("a"), .staleReference(noticeId: "a", status: .expired, found: "b"),
         .contentLinksToUnpublished(noticeId: "a", status: .superseded), .staleInSite(noticeId: "a", status: .withdrawn),
-        .scheduledPublished(noticeId: "a", start: "b"), .remoteUnreachable(reason: "HTTP 500"), .outputNotASite("x"), .outputDiskFull, .outputNotWritable("x"), .missingFromSite(noticeId: "a", start: "b"),
+        .scheduledPublished(noticeId: "a", start: "b"), .remoteUnreachable(reason: "HTTP 500"), .outputNotASite("x"), .outputDiskFull, .outputNotWritable("x"), .templateCycle("a → a"), .missingFromSite(noticeId: "a", start: "b"),
         .siteUnreadable("a"), .fileExists("a"), .periodTooShort(type: plan, earliest: day),
         .periodTooLong(type: plan, latest: day), .expiringSoon(daysLeft: 3, lastDay: day),
         .expiringSoon(daysLeft: 0, lastDay: day), .yamlAliasesNotAllowed, .symbolicLink, .notARegularFile, .attachmentNameTaken("a"), .attachmentActiveContent("a.html"),

@@ -44,6 +44,36 @@ struct ThemeTests {
         let diagnostics = site.failingBuild(at: "2026-03-20T09:00:00+07:00")
         #expect(diagnostics.map(\.path) == ["theme/templates/home.mustache"])
     }
+
+    /// A template that includes itself, directly or through others, would recurse until the stack
+    /// overflows (the build crashed with SIGSEGV): it is an error at the tag that closes the loop.
+    @Test(arguments: [
+        (["page": "<p>\n{{>page}}\n"], ["theme/templates/page.mustache:2:1: error: templates include each other in a loop (page → page) that would never end; remove the `{{>…}}` or `{{<…}}` that closes it"]),
+        (["page": "{{> vong-a }}", "vong-a": "{{>vong-b}}", "vong-b": "x\n\n{{>vong-a}}"],
+         ["theme/templates/vong-b.mustache:3:1: error: templates include each other in a loop (vong-a → vong-b → vong-a) that would never end; remove the `{{>…}}` or `{{<…}}` that closes it"]),
+        (["base": "{{<notice}}{{/notice}}"],
+         ["theme/templates/notice.mustache:1:1: error: templates include each other in a loop (base → notice → base) that would never end; remove the `{{>…}}` or `{{<…}}` that closes it"]),
+    ])
+    func aTemplateLoopIsAnErrorNotACrash(templates: [String: String], expected: [String]) throws {
+        let site = try TestSite(files: ["content/notices/a.md": validNotice()])
+        for (name, text) in templates { try site.write("theme/templates/\(name).mustache", text) }
+        let diagnostics = site.failingBuild(at: "2026-03-20T09:00:00+07:00")
+        #expect(diagnostics.map { $0.formatted(in: .en) } == expected)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    /// Forty templates that all include one another: the check stays linear (no path explosion).
+    @Test func aDenseWebOfPartialsIsCheckedQuickly() {
+        var templates: [String: String] = [:]
+        for index in 0..<40 {
+            templates["t\(index)"] = (0..<40).map { "{{>t\($0)}}" }.joined(separator: "\n")
+        }
+        let start = ContinuousClock.now
+        let loops = Theme.cycles(in: templates)
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(!loops.isEmpty && loops.count <= 40 * 40)
+        #expect(Theme.cycles(in: ["a": "{{>b}}{{>b}}", "b": "{{#x}}{{/x}}", "c": "{{>a}}{{>b}}"]).isEmpty)
+    }
 }
 
 /// Constant values written into the templates ahead of time (`Theme.library(constants:)`) must not
