@@ -252,10 +252,11 @@ enum AttachmentPath {
     static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl"]
 
     /// Why `file` cannot be published beside the notice page, if it cannot: it would replace a
-    /// generated page (`index.html`, `bien-ban/`), repeat another attachment, or run script.
+    /// generated page (`index.html`, `bien-ban.html`; `bien-ban/` stays reserved), repeat another
+    /// attachment, or run script.
     static func problem(with file: String, taken: [String]) -> DiagnosticMessage? {
         let first = file.split(separator: "/").first.map(String.init) ?? file
-        if file == "index.html" || first == "bien-ban" || taken.contains(file) {
+        if file == "index.html" || file == "bien-ban.html" || first == "bien-ban" || taken.contains(file) {
             return .attachmentNameTaken(file)
         }
         let ext = (file as NSString).pathExtension.lowercased()

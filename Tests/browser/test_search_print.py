@@ -130,7 +130,7 @@ class PrintTest(DemoSiteTestCase):
         self.assertNotIn("Bỏ qua, đến nội dung chính", text)
 
     def test_the_posting_record_prints_on_one_page(self):
-        pdf = self.print_pdf(COMPLAINT + "bien-ban/")
+        pdf = self.print_pdf(COMPLAINT + "bien-ban.html")
         self.assertEqual(self.pages_and_size(pdf)[0], 1)
         self.assertEqual(self.qr_codes(pdf), ["https://binhthuan.example.gov.vn/" + COMPLAINT])
         text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
