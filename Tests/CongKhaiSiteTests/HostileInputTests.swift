@@ -544,7 +544,10 @@ struct HostileInputTests {
         attachment("attachment `bien-ban/index.html` (the posting record page)", "bien-ban/index.html") { site in
             try site.write("content/notices/goi/bien-ban/index.html", "<script>alert(1)</script>\n")
         },
-        attachment("attachment `bien-ban` (a file where the posting record folder goes)", "bien-ban") { site in
+        attachment("attachment `bien-ban.html` (the posting record page)", "bien-ban.html") { site in
+            try site.write("content/notices/goi/bien-ban.html", "<p>Biên bản giả</p>\n")
+        },
+        attachment("attachment `bien-ban` (a reserved name)", "bien-ban") { site in
             try site.write("content/notices/goi/bien-ban", Data("%PDF-1.4\n".utf8))
         },
         rejected("the same attachment listed twice", bundle, line: 8) { site in
