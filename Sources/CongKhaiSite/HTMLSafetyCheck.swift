@@ -26,6 +26,9 @@ public enum HTMLSafetyCheck {
 
     static let urlAttributes: Set<String> = ["href", "src"]
 
+    /// What cmark-gfm writes in place of raw HTML.
+    static let omitted = "<!-- raw HTML omitted -->"
+
     /// Returns every violation found in `html` (empty when the fragment is safe).
     public static func violations(in html: String) -> [Violation] {
         let bytes = Array(html.utf8)
@@ -37,12 +40,15 @@ public enum HTMLSafetyCheck {
                 continue
             }
             let start = index
-            if matches(bytes, at: index, "<!--") {
-                guard let end = find(bytes, "-->", from: index + 4) else {
-                    found.append(Violation(offset: start, reason: "unterminated comment"))
-                    break
+            if matches(bytes, at: index, "<!") {
+                // The only comment the renderer writes. Browsers end comments in more ways than
+                // `-->` (`<!-->`, `--!>`), so any other comment or declaration is refused.
+                if matches(bytes, at: index, omitted) {
+                    index += omitted.utf8.count
+                } else {
+                    found.append(Violation(offset: start, reason: "comment or declaration other than \"\(omitted)\""))
+                    index += 2
                 }
-                index = end + 3
                 continue
             }
             var cursor = index + 1
@@ -134,41 +140,60 @@ public enum HTMLSafetyCheck {
         }
     }
 
+    /// Decodes character references the way a browser reads an attribute value: numeric ones of
+    /// any length with or without `;` (`&#106avascript:`), and the named ones that matter here.
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        var output = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            output += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
-                output += "&"
-                rest = after
+        let scalars = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "&" else {
+                output.append(scalars[index])
+                index += 1
                 continue
             }
-            let entity = after[..<semicolon]
-            var scalar: Unicode.Scalar?
-            if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-                scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-            } else if entity.hasPrefix("#") {
-                scalar = UInt32(entity.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+            var cursor = index + 1
+            if cursor < scalars.count, scalars[cursor] == "#" {
+                cursor += 1
+                var radix: UInt32 = 10
+                if cursor < scalars.count, scalars[cursor] == "x" || scalars[cursor] == "X" {
+                    radix = 16
+                    cursor += 1
+                }
+                var value: UInt32 = 0
+                var digits = 0
+                while cursor < scalars.count, let digit = Character(scalars[cursor]).hexDigitValue, UInt32(digit) < radix {
+                    value = min(value &* radix &+ UInt32(digit), 0x110000)
+                    digits += 1
+                    cursor += 1
+                }
+                if digits > 0 {
+                    if cursor < scalars.count, scalars[cursor] == ";" { cursor += 1 }
+                    output.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                    index = cursor
+                    continue
+                }
             } else {
-                let named: [Substring: Unicode.Scalar] = [
+                let named: [String: Unicode.Scalar] = [
                     "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":",
                     "tab": "\t", "newline": "\n", "nbsp": "\u{A0}",
                 ]
-                scalar = named[entity.lowercased()[...]]
+                var name = ""
+                while cursor < scalars.count, name.count < 10, scalars[cursor].properties.isAlphabetic {
+                    name.unicodeScalars.append(scalars[cursor])
+                    cursor += 1
+                }
+                if cursor < scalars.count, scalars[cursor] == ";", let scalar = named[name.lowercased()] {
+                    output.append(scalar)
+                    index = cursor + 1
+                    continue
+                }
             }
-            if let scalar {
-                output.unicodeScalars.append(scalar)
-                rest = after[after.index(after: semicolon)...]
-            } else {
-                output += "&"
-                rest = after
-            }
+            output.append("&")
+            index += 1
         }
-        output += rest
-        return output
+        return String(output)
     }
 
     static func isAlignment(_ style: String) -> Bool {

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// A reference is a maximal run of `[a-z0-9-]` equal to an id that is either
 /// - in a notice URL (`thong-bao/<id>`, which also covers attachment paths),
-/// - in a relative link (`../<id>`: from a notice page, `../` is the folder of all notices),
+/// - in a relative link (`../<id>`), only when scanning a notice page or a notice's Markdown
+///   (from `thong-bao/<x>/`, `../` is the folder of all notices; from a page it is not),
 /// - a whole quoted value or element text (`"<id>"`, `>id<`: attributes, JSON, XML), or
 /// - anywhere, when the id is distinctive (contains a digit and is at least 10 characters,
 ///   like the usual `2026-03-05-…` ids), so short ids such as `gop-y` never match ordinary words.
@@ -41,7 +42,7 @@ struct NoticeReferenceScanner {
         id.utf8.count >= 10 && id.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    func scan(_ data: Data) -> [Match] {
+    func scan(_ data: Data, relativeLinksLeadToNotices: Bool = false) -> [Match] {
         guard !targets.isEmpty else { return [] }
         return data.withUnsafeBytes { raw -> [Match] in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -65,7 +66,7 @@ struct NoticeReferenceScanner {
                 let inURL = start >= prefixLength
                     && Array(UnsafeBufferPointer(rebasing: bytes[(start - prefixLength)..<start])) == Self.urlPrefix
                     && (start == prefixLength || !Self.isIdByte(bytes[start - prefixLength - 1]))
-                let relative = start >= Self.relativePrefix.count
+                let relative = relativeLinksLeadToNotices && start >= Self.relativePrefix.count
                     && Array(UnsafeBufferPointer(rebasing: bytes[(start - Self.relativePrefix.count)..<start])) == Self.relativePrefix
                 let quoted = (before == UInt8(ascii: "\"") && after == UInt8(ascii: "\""))
                     || (before == UInt8(ascii: "'") && after == UInt8(ascii: "'"))

@@ -51,7 +51,9 @@ struct OutputPublisher {
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return true }
         guard isDirectory.boolValue else { return true }  // refused later, with its own message
-        guard let names = try? fm.contentsOfDirectory(atPath: folder.path), !names.isEmpty else { return true }
+        // A folder that cannot be listed may hold anything: not replaceable.
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return false }
+        guard !names.isEmpty else { return true }
         guard let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent("notices.json").path) else {
             return false
         }

@@ -39,7 +39,7 @@ struct OutputVerifier {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else {
             return diagnostics
         }
-        for match in scanner.scan(data) {
+        for match in scanner.scan(data, relativeLinksLeadToNotices: path.hasPrefix("thong-bao/")) {
             diagnostics.append(.error(display, NoticeReferenceScanner.position(of: match.offset, in: data),
                                       .staleReference(noticeId: match.id, status: hidden[match.id]!, found: match.found)))
         }
@@ -51,11 +51,11 @@ struct OutputVerifier {
     func verifyContent(notices: [Notice], pages: [StaticPage]) -> [Diagnostic] {
         let scanner = NoticeReferenceScanner(targets: hidden)
         var diagnostics: [Diagnostic] = []
-        let sources = notices.map { ($0.sourcePath, $0.body, $0.bodyLine) }
-            + pages.map { ($0.sourcePath, $0.body, $0.bodyLine) }
-        for (path, body, firstLine) in sources {
+        let sources = notices.map { ($0.sourcePath, $0.body, $0.bodyLine, true) }
+            + pages.map { ($0.sourcePath, $0.body, $0.bodyLine, false) }
+        for (path, body, firstLine, isNotice) in sources {
             let data = Data(body.utf8)
-            for match in scanner.scan(data) {
+            for match in scanner.scan(data, relativeLinksLeadToNotices: isNotice) {
                 let at = NoticeReferenceScanner.position(of: match.offset, in: data)
                 diagnostics.append(.error(path, SourcePosition(line: at.line + firstLine - 1, column: at.column),
                                           .contentLinksToUnpublished(noticeId: match.id, status: hidden[match.id]!)))

@@ -15,8 +15,16 @@ extension SiteAuditor {
         // Only "not found" means absent: an error or a timeout proves nothing, so it is a problem
         // of its own (otherwise a server that is down would pass as one hiding every old notice).
         var unreachable: [Diagnostic] = []
-        func fetch(_ path: String) async -> Data? {
-            guard let url = URL(string: path, relativeTo: root) else { return nil }
+        enum Fetched { case data(Data), absent, unknown }
+        var answers: [String: Fetched] = [:]  // each address is asked (and reported) once
+        func get(_ path: String) async -> Fetched {
+            if let known = answers[path] { return known }
+            let answer = await request(path)
+            answers[path] = answer
+            return answer
+        }
+        func request(_ path: String) async -> Fetched {
+            guard let url = URL(string: path, relativeTo: root) else { return .absent }
             var request = URLRequest(url: url)
             request.timeoutInterval = 20
             request.cachePolicy = .reloadIgnoringLocalCacheData
@@ -25,19 +33,25 @@ extension SiteAuditor {
                 let (data, response) = try await URLSession.shared.data(for: request)
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
                 switch status {
-                case 200: return data
-                case 404, 410: return nil
+                case 200: return .data(data)
+                // Not served (object stores answer 403 for a key that does not exist).
+                case 401, 403, 404, 410: return .absent
                 default: reason = "HTTP \(status)"
                 }
             } catch {
                 reason = error.localizedDescription
             }
             unreachable.append(.error(url.absoluteString, nil, .remoteUnreachable(reason: reason)))
-            return nil
+            return .unknown
         }
+        var listingKnown = true
         func add(_ path: String) async {
-            guard fetched.insert(path).inserted, let data = await fetch(path.isEmpty ? "./" : path) else { return }
-            files.append((path, data))
+            guard fetched.insert(path).inserted else { return }
+            switch await get(path.isEmpty ? "./" : path) {
+            case .data(let data): files.append((path, data))
+            case .absent: break
+            case .unknown: if path == "notices.json" { listingKnown = false }
+            }
         }
         for path in ["notices.json", "sitemap.xml", "feed.xml", ""] { await add(path) }
         let basePath = URLComponents(url: root, resolvingAgainstBaseURL: true)?.path ?? "/"
@@ -53,10 +67,15 @@ extension SiteAuditor {
         let pages = Set(files.map(\.path))
         let result = await audit(files: files.map { ($0.path, $0.data) },
                                  label: { URL(string: $0, relativeTo: root)?.absoluteString ?? $0 },
+                                 listingKnown: listingKnown,
                                  hasPage: { path in
                                      let folder = String(path.dropLast("index.html".count))
                                      if pages.contains(folder) { return true }
-                                     return await fetch(folder) != nil
+                                     switch await get(folder) {
+                                     case .data: return true
+                                     case .absent: return false
+                                     case .unknown: return nil
+                                     }
                                  })
         // Nothing could be fetched at all: the site is unreachable, and listing every notice as
         // missing would only bury that.

@@ -21,9 +21,11 @@ public struct SiteAuditor: Sendable {
     }
 
     /// Audits `files` (path shown in messages → bytes) and asks `hasPage` whether a notice's page
-    /// is there. `label` turns a site path into what messages show (a folder path or a URL).
-    public func audit(files: [(path: String, data: Data)], label: (String) -> String,
-                      hasPage: (String) async -> Bool) async -> Result {
+    /// is there (nil: it could not be told, already reported). `label` turns a site path into what
+    /// messages show (a folder path or a URL). `listingKnown: false` means `notices.json` could not
+    /// be fetched, so no notice is called missing from it.
+    public func audit(files: [(path: String, data: Data)], label: (String) -> String, listingKnown: Bool = true,
+                      hasPage: (String) async -> Bool?) async -> Result {
         let statuses = content.schedule.statuses(at: now)
         let hidden = statuses.filter { $0.value != .active }
         let scanner = NoticeReferenceScanner(targets: hidden)
@@ -34,7 +36,7 @@ public struct SiteAuditor: Sendable {
         for (path, data) in files.sorted(by: { $0.path < $1.path }) {
             var seen = Set<String>()
             let inPath = scanner.scan(Data(path.utf8)).map { ($0, SourcePosition?.none) }
-            let inData = scanner.scan(data).map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) }
+            let inData = scanner.scan(data, relativeLinksLeadToNotices: path.hasPrefix("thong-bao/")).map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) }
             for (match, position) in inPath + inData where seen.insert(match.id).inserted {
                 let status = hidden[match.id]!
                 let message: DiagnosticMessage = status == .scheduled
@@ -47,8 +49,8 @@ public struct SiteAuditor: Sendable {
         let listed = Self.listedIds(in: files.first { $0.path == "notices.json" }?.data)
         for notice in active {
             let pagePath = SiteURLs.file(forPage: SiteURLs.notice(notice.id))
-            let present = await hasPage(pagePath)
-            if !present || !listed.contains(notice.id) {
+            guard let present = await hasPage(pagePath) else { continue }
+            if !present || (listingKnown && !listed.contains(notice.id)) {
                 problems.append(.error(label(present ? "notices.json" : pagePath), nil,
                                        .missingFromSite(noticeId: notice.id, start: starts[notice.id] ?? "")))
             }

@@ -120,20 +120,21 @@ struct SiteRenderer: @unchecked Sendable {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunk = max(1, (notices.count + workers * 4 - 1) / (workers * 4))
         let chunks = (notices.count + chunk - 1) / chunk
-        let results = Mutex<(failures: [Diagnostic], errors: [any Error])>(([], []))
+        let results = Mutex<(failures: [Diagnostic], errors: [(index: Int, error: any Error)])>(([], []))
         DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            for notice in notices[(index * chunk)..<min(notices.count, (index + 1) * chunk)] {
+            for position in (index * chunk)..<min(notices.count, (index + 1) * chunk) {
                 do {
-                    if let failure = try renderNoticePage(notice, into: folder, strings: strings) {
+                    if let failure = try renderNoticePage(notices[position], into: folder, strings: strings) {
                         results.withLock { $0.failures.append(failure) }
                     }
                 } catch {
-                    results.withLock { $0.errors.append(error) }
+                    results.withLock { $0.errors.append((position, error)) }
                 }
             }
         }
         let (failures, errors) = results.withLock { ($0.failures, $0.errors) }
-        if let first = errors.first { throw first }
+        // The error of the first failing notice in order, whichever thread failed first.
+        if let first = errors.min(by: { $0.index < $1.index }) { throw first.error }
         return failures.sortedForReport
     }
 
@@ -216,15 +217,16 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// Renders every listing page on all cores (each page is independent).
     private func renderListings(_ pages: [ListingPage], into folder: OutputFolder) throws {
-        let errors = Mutex<[any Error]>([])
+        // The error of the first failing page in listing order, whichever thread failed first.
+        let errors = Mutex<[(index: Int, error: any Error)]>([])
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             do {
                 try renderListingPage(pages[index], into: folder)
             } catch {
-                errors.withLock { $0.append(error) }
+                errors.withLock { $0.append((index, error)) }
             }
         }
-        if let first = errors.withLock({ $0.first }) { throw first }
+        if let first = errors.withLock({ $0.min { $0.index < $1.index } }) { throw first.error }
     }
 
     /// Renders all pages and copies assets and attachments.

@@ -139,7 +139,13 @@ struct Theme {
         let pragma = "{{% CONTENT_TYPE: \(FastHTMLEscaping.name)}}"
         let escaping = FastHTMLEscaping()
         var tags: [String: String] = [:]
-        for (name, value) in constants where !value.contains("{") && !value.contains("}") {
+        for (name, value) in constants {
+            // Left to the renderer: a value with braces (it would become template text), an empty
+            // or blank one (it decides whether a line is "standalone" and so removed), and a key
+            // with its own dots (`t.a.b` is a path, not the key `a.b`).
+            guard !value.contains("{"), !value.contains("}"), !value.allSatisfy(\.isWhitespace),
+                  name.split(separator: ".").count == (name.hasPrefix("t.") || name.hasPrefix("site.") ? 2 : 1)
+            else { continue }
             tags["{{" + name + "}}"] = escaping.escapeText(value)
         }
         var prepared = MustacheLibrary()
@@ -157,11 +163,17 @@ struct Theme {
         return prepared
     }
 
-    /// Replaces every `{{name}}` found in `tags` in one pass over `text`.
+    /// Sections whose context could hold a key named like a constant (`{{#t}}{{home}}{{/t}}` means
+    /// `t.home`): nothing inside them is replaced.
+    static let shadowingSections: Set<String> = ["t", "site"]
+
+    /// Replaces every `{{name}}` found in `tags` in one pass over `text`, outside sections that
+    /// could shadow the names.
     static func substitute(_ tags: [String: String], in text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var rest = Substring(text)
+        var shadowing: [String] = []
         while let open = rest.range(of: "{{") {
             output += rest[..<open.lowerBound]
             // Triple mustaches (`{{{x}}}`) and tags with spaces or sigils are not in `tags`.
@@ -170,7 +182,14 @@ struct Theme {
                 break
             }
             let tag = String(rest[open.lowerBound..<close.upperBound])
-            if let value = tags[tag], !rest[close.upperBound...].hasPrefix("}") {
+            let inner = tag.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces)
+            if let sigil = inner.first, sigil == "#" || sigil == "^" || sigil == "/" {
+                let section = inner.dropFirst().trimmingCharacters(in: .whitespaces)
+                if shadowingSections.contains(section) {
+                    if sigil == "/" { shadowing.removeLast(shadowing.isEmpty ? 0 : 1) } else { shadowing.append(section) }
+                }
+            }
+            if shadowing.isEmpty, let value = tags[tag], !rest[close.upperBound...].hasPrefix("}") {
                 output += value
             } else {
                 output += tag

@@ -10,6 +10,14 @@ import Synchronization
 enum TreeRemoval {
     static func remove(_ url: URL, threads: Int = 8) {
         let fm = FileManager.default
+        // A link (or a file) is removed itself, never what it points to: after the swap the old
+        // output may be a symbolic link to a folder the build must not empty.
+        var root = stat()
+        guard lstat(url.path, &root) == 0 else { return }
+        guard root.st_mode & S_IFMT == S_IFDIR else {
+            unlink(url.path)
+            return
+        }
         // Work items: every entry two levels down (thong-bao/<id>, loai/<type>, …).
         var items: [String] = []
         for name in (try? fm.contentsOfDirectory(atPath: url.path)) ?? [] {

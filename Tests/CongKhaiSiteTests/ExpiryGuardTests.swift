@@ -112,8 +112,11 @@ struct ExpiryGuardTests {
         let scanner = NoticeReferenceScanner(targets: ["gop-y": .expired, "2026-03-01-ke-hoach": .expired])
         let text = "gop-y là góp ý; <a href=\"/trang/gop-y/\">; 2026-03-01-ke-hoach-moi; x2026-03-01-ke-hoach"
         #expect(scanner.scan(Data(text.utf8)).isEmpty)
-        let hits = scanner.scan(Data("<a href=\"/thong-bao/gop-y/\"> \"gop-y\" >gop-y< (2026-03-01-ke-hoach) [x](../gop-y/)".utf8))
+        let text2 = "<a href=\"/thong-bao/gop-y/\"> \"gop-y\" >gop-y< (2026-03-01-ke-hoach) [x](../gop-y/)"
+        let hits = scanner.scan(Data(text2.utf8), relativeLinksLeadToNotices: true)
         #expect(hits.map(\.found) == ["thong-bao/gop-y", "gop-y", "gop-y", "2026-03-01-ke-hoach", "../gop-y"])
+        // From a page (`trang/x/`), `../gop-y/` is the page `trang/gop-y/`, not the notice.
+        #expect(scanner.scan(Data(text2.utf8)).map(\.found) == ["thong-bao/gop-y", "gop-y", "gop-y", "2026-03-01-ke-hoach"])
         #expect(NoticeReferenceScanner.position(of: 7, in: Data("ab\ncdđe\nfg".utf8)) == SourcePosition(line: 2, column: 4))
     }
 
@@ -167,6 +170,24 @@ struct ExpiryGuardTests {
         #expect(!down.stderr.contains("phải được niêm yết"), "no notice is called missing: \(down.stderr)")
         #expect(down.stderr.hasSuffix("địa chỉ không tải được.\n"), "\(down.stderr)")
     }
+
+    /// A server error on `notices.json` or on one notice page is "not checked", never "missing"; an
+    /// object store's 403 for a hidden notice's page counts as not served.
+    @Test func checkURLTellsServerErrorsFromAbsence() throws {
+        let site = try SiteBuildTests.mixedSite()
+        try site.build(at: Self.now)
+        let server = try LocalHTTPServer(directory: site.output, failing: ["/notices.json", "/thong-bao/active-a/"],
+                                         forbidden: ["/thong-bao/older-q7/"])
+        defer { server.stop() }
+        let url = "http://127.0.0.1:\(server.port)/"
+        let run = try CongKhaiProcess.run(["check", "--root", site.root.path, "--url", url, "--now", Self.now])
+        #expect(run.status == 1)
+        let errors = run.stderr.split(separator: "\n").filter { $0.contains(": lỗi: ") }
+        #expect(errors.count == 2, "\(run.stderr)")
+        #expect(errors.allSatisfy { $0.contains("không tải được (HTTP 500)") }, "\(run.stderr)")
+        #expect(errors.contains { $0.hasPrefix("\(url)notices.json: ") } && errors.contains { $0.hasPrefix("\(url)thong-bao/active-a/: ") })
+        #expect(run.stderr.hasSuffix("2 địa chỉ không tải được.\n"), "\(run.stderr)")
+    }
 }
 
 /// `python3 -m http.server` on 127.0.0.1 and a port the system picks, for `check --url`.
@@ -174,9 +195,22 @@ final class LocalHTTPServer {
     let child: ChildProcess
     let port: Int
 
-    init(directory: URL) throws {
-        child = try ChildProcess("python3", ["-u", "-m", "http.server", "--bind", "127.0.0.1",
-                                             "--directory", directory.path, "0"])
+    /// Serves `directory`; paths in `failing` answer 500 and paths in `forbidden` 403 instead.
+    init(directory: URL, failing: [String] = [], forbidden: [String] = []) throws {
+        let program = """
+        import functools, http.server, sys
+        failing, forbidden = set(sys.argv[2].split(",")), set(sys.argv[3].split(","))
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def do_GET(self):
+                if self.path in failing: return self.send_error(500)
+                if self.path in forbidden: return self.send_error(403)
+                return super().do_GET()
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=sys.argv[1]))
+        print(f"Serving HTTP on 127.0.0.1 port {server.server_address[1]} ...", flush=True)
+        server.serve_forever()
+        """
+        child = try ChildProcess("python3", ["-u", "-c", program, directory.path,
+                                             failing.joined(separator: ","), forbidden.joined(separator: ",")])
         // Waits (bounded) for "Serving HTTP on 127.0.0.1 port 43817 (http://127.0.0.1:43817/) ...".
         for _ in 0..<200 {
             let text = child.stdout

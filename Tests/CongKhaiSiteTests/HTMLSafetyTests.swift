@@ -23,6 +23,12 @@ import Testing
         "<a href=x onmouseover=alert(1)>a</a>",
         "<a href='javascript:alert(1)'>a</a>",
         "<!-- unterminated",
+        "<!--><img src=x onerror=alert(1)>-->",
+        "<!-- x --!><img src=x onerror=alert(1)>",
+        "<a href=\"&#106avascript:alert(1)\">a</a>",
+        "<a href=\"javascript&#58alert(1)\">a</a>",
+        "<a href=\"&#x000000006A;avascript:alert(1)\">a</a>",
+        "<a href=\"&#0000000000000000106;avascript:alert(1)\">a</a>",
         "<p>x</p x=1>",
     ]
 

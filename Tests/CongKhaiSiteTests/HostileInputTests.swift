@@ -236,6 +236,31 @@ struct HostileInputTests {
         #expect(again.status == 0, "\(again.stderr)")
     }
 
+    /// An output that is a symbolic link to a site elsewhere (`site -> /var/www/congkhai`): the
+    /// build replaces the link with the new site and removes only the link, never the files of
+    /// the folder it pointed to.
+    @Test func anOutputThatIsALinkLosesOnlyTheLink() throws {
+        let site = try Self.goodSite()
+        // Enough pages for the old site to be deleted by several threads (`TreeRemoval`).
+        for index in 0..<80 {
+            try site.write("content/notices/nhieu/tb-\(index).md", validNotice(title: "\"Thông báo số \(index)\""))
+        }
+        let elsewhere = site.root.appendingPathComponent("www/congkhai")
+        let first = try CongKhaiProcess.run(["build", "--root", site.root.path, "--output", elsewhere.path, "--now", Self.now])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try FileManager.default.subpathsOfDirectory(atPath: elsewhere.path).sorted()
+        #expect(before.count > 10)
+        try FileManager.default.createSymbolicLink(at: site.output, withDestinationURL: elsewhere)
+        let second = try CongKhaiProcess.run(["build", "--root", site.root.path, "--now", Self.now])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: elsewhere.path).sorted() == before,
+                "the folder the link pointed to was changed")
+        let attributes = try FileManager.default.attributesOfItem(atPath: site.output.path)
+        #expect(attributes[.type] as? FileAttributeType == .typeDirectory)
+        #expect(site.exists("thong-bao/dang-niem-yet/index.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["content", "site", "www"])
+    }
+
     // MARK: - The corpus
 
     /// A notice with every required field, `overrides` replacing values by key (lines: title 2,

@@ -316,7 +316,10 @@ struct ResidentPagesTests {
         #expect(record.contains("ngày 05 tháng 3 năm 2026"))
         #expect(record.contains("hết ngày 06 tháng 4 năm 2026"))
         #expect(record.contains("Trụ sở Ủy ban nhân dân xã"))
-        #expect(!site.exists("thong-bao/older-q7/bien-ban.html"))
+        #expect(record.contains("<link rel=\"canonical\" href=\"https://thunghiem.example.gov.vn/thong-bao/active-a/bien-ban.html\">"))
+        // A file beside the notice page, not a folder of its own; hidden notices have neither.
+        #expect(!site.exists("thong-bao/active-a/bien-ban"))
+        #expect(!site.exists("thong-bao/older-q7"))
     }
 
     @Test func qrCodesAreDrawnByLibqrencode() throws {

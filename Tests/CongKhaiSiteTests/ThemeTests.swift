@@ -1,5 +1,6 @@
 @testable import CongKhaiSite
 import Foundation
+import Mustache
 import Testing
 
 @Suite("Theme")
@@ -127,5 +128,30 @@ struct ThemeTests {
         let tags = ["{{t.a}}": "A&amp;", "{{home}}": "/"]
         let text = "{{t.a}} {{{t.a}}} {{#t.a}}x{{/t.a}} {{ t.a }} {{home}}{{home}} {{t.b}} {{t.a"
         #expect(Theme.substitute(tags, in: text) == "A&amp; {{{t.a}}} {{#t.a}}x{{/t.a}} {{ t.a }} // {{t.b}} {{t.a")
+        // Inside a section over `t` or `site`, `{{home}}` may mean `t.home`: left alone there.
+        #expect(Theme.substitute(tags, in: "{{#t}}{{home}}{{/t}}{{home}}{{^site}}{{home}}{{/site}}")
+                == "{{#t}}{{home}}{{/t}}/{{^site}}{{home}}{{/site}}")
+    }
+
+    /// Cases where writing a value in would change the output, rendered both ways through Mustache.
+    static var risky: [(String, [String: Any])] { [
+        ("{{#x}}{{site.description}}\nB\n{{/x}}", ["site": ["description": ""], "x": true]),   // blank value: standalone line
+        ("  {{site.description}}{{>p}}\n", ["site": ["description": "  "]]),                      // whitespace before a partial
+        ("{{#t}}{{home}}{{/t}}|{{home}}", ["t": ["home": "Trang chủ"], "home": "/"]),            // shadowing section
+        ("{{t.a.b}}|{{t.c}}", ["t": ["a.b": "dotted", "c": "<c>"]]),                             // dotted key
+    ] }
+
+    @Test(arguments: 0..<4)
+    func writingConstantsInNeverChangesTheOutput(index: Int) throws {
+        let (template, context) = Self.risky[index]
+        let source = "{{% CONTENT_TYPE: CONGKHAI_HTML}}" + template
+        _ = FastHTMLEscaping.registered
+        var plain = MustacheLibrary()
+        plain.register(try MustacheTemplate(string: source), named: "x")
+        plain.register(try MustacheTemplate(string: "P"), named: "p")
+        let theme = Theme(files: [:], library: plain, templateTexts: ["x": source, "p": "P"], strings: [:])
+        let constants = SiteRenderer.constants(in: context)
+        let prepared = theme.library(constants: constants)
+        #expect(prepared.render(context, withTemplate: "x") == plain.render(context, withTemplate: "x"))
     }
 }
