@@ -214,14 +214,4 @@ public enum HTMLSafetyCheck {
         guard index + pattern.count <= bytes.count else { return false }
         return Array(bytes[index..<index + pattern.count]) == pattern
     }
-
-    private static func find(_ bytes: [UInt8], _ literal: String, from start: Int) -> Int? {
-        let pattern = Array(literal.utf8)
-        var index = start
-        while index + pattern.count <= bytes.count {
-            if bytes[index] == pattern[0], Array(bytes[index..<index + pattern.count]) == pattern { return index }
-            index += 1
-        }
-        return nil
-    }
 }

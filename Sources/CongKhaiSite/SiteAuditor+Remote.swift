@@ -77,10 +77,7 @@ extension SiteAuditor {
                                      case .unknown: return nil
                                      }
                                  })
-        // Nothing could be fetched at all: the site is unreachable, and listing every notice as
-        // missing would only bury that.
-        let found = files.isEmpty && !unreachable.isEmpty ? [] : result.problems
-        return Result(problems: (unreachable + found).sortedForReport, filesChecked: result.filesChecked,
+        return Result(problems: (unreachable + result.problems).sortedForReport, filesChecked: result.filesChecked,
                       activeNotices: result.activeNotices, hiddenNotices: result.hiddenNotices)
     }
 

@@ -81,8 +81,11 @@ struct SiteRenderer: @unchecked Sendable {
         for name in ["home", "assets", "generated", "generatedShort", "ogLocale"] {
             if let value = context[name] as? String { constants[name] = value }
         }
+        // A key with its own dots is skipped: `t.a.b` is a path in Mustache, not the key `a.b`.
         for group in ["t", "site"] {
-            for (key, value) in context[group] as? [String: String] ?? [:] { constants[group + "." + key] = value }
+            for (key, value) in context[group] as? [String: String] ?? [:] where !key.contains(".") {
+                constants[group + "." + key] = value
+            }
         }
         return constants
     }

@@ -140,12 +140,9 @@ struct Theme {
         let escaping = FastHTMLEscaping()
         var tags: [String: String] = [:]
         for (name, value) in constants {
-            // Left to the renderer: a value with braces (it would become template text), an empty
-            // or blank one (it decides whether a line is "standalone" and so removed), and a key
-            // with its own dots (`t.a.b` is a path, not the key `a.b`).
-            guard !value.contains("{"), !value.contains("}"), !value.allSatisfy(\.isWhitespace),
-                  name.split(separator: ".").count == (name.hasPrefix("t.") || name.hasPrefix("site.") ? 2 : 1)
-            else { continue }
+            // Left to the renderer: a value with braces (it would become template text), and an
+            // empty or blank one (it decides whether a line is "standalone" and so removed).
+            guard !value.contains("{"), !value.contains("}"), !value.allSatisfy(\.isWhitespace) else { continue }
             tags["{{" + name + "}}"] = escaping.escapeText(value)
         }
         var prepared = MustacheLibrary()

@@ -43,27 +43,14 @@ import Glibc
 
         let first = try CongKhaiProcess.run(["build", "--root", site.root.path, "--output", output.path, "--now", now])
         #expect(first.status == 0, "\(first.stderr)")
-        let before = snapshot(of: output)
+        let before = TestSite.snapshot(of: output)
         #expect(before.count > 10)
 
         let second = try CongKhaiProcess.run(["build", "--root", site.root.path, "--output", output.path, "--now", now])
         #expect(second.status == 1)
         #expect(second.stderr.contains("\(output.path): lỗi: ổ đĩa đã đầy"), "\(second.stderr)")
         #expect(second.stderr.contains("vẫn giữ nguyên bản cũ"))
-        #expect(snapshot(of: output) == before, "the previous site changed")
+        #expect(TestSite.snapshot(of: output) == before, "the previous site changed")
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).filter { !$0.hasSuffix(".lock") } == ["site"])
-    }
-
-    func snapshot(of folder: URL) -> [String: Data] {
-        var result: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [:] }
-        while let path = walker.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let full = folder.path + "/" + path
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[path] = FileManager.default.contents(atPath: full)
-            }
-        }
-        return result
     }
 }

@@ -10,19 +10,6 @@ import Glibc
 // missing site, and leftovers of a killed build do not accumulate; the site's zone, never the
 // machine's, decides at the boundary of a day.
 
-/// A small seedable generator, so a failing sequence of kill delays can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Interrupted and concurrent builds", .serialized)
 struct InterruptedBuildTests {
     /// At `earlier` all 600 notices are posted; at `later` the 300 ending on 06/04/2026 are not.

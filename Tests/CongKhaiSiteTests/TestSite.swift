@@ -69,9 +69,12 @@ final class TestSite {
     }
 
     /// Every file in the output with its bytes, relative path → data.
-    func snapshot() -> [String: Data] {
+    func snapshot() -> [String: Data] { Self.snapshot(of: output) }
+
+    /// Every file under `folder` with its bytes, relative path → data.
+    static func snapshot(of folder: URL) -> [String: Data] {
         var result: [String: Data] = [:]
-        let base = output.standardizedFileURL.path
+        let base = folder.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(atPath: base) else { return [:] }
         while let path = walker.nextObject() as? String {
             var isDirectory: ObjCBool = false
@@ -105,4 +108,18 @@ func validNotice(title: String = "\"Thông báo thử\"", type: String = "genera
                  extra: [(String, String)] = [], body: String = "Nội dung thông báo.\n") -> String {
     noticeText([("title", title), ("type", type), ("commune", commune), ("issuer", "\"UBND xã A\""),
                 ("posted", posted), ("expires", expires)] + extra, body: body)
+}
+
+/// A small seedable generator, so a failing sequence (kill delays, generated documents)
+/// can be replayed from its seed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
