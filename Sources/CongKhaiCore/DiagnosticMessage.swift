@@ -41,7 +41,13 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case unsafeOutput(String)
     case outputNotASite(String)
     case staleReference(noticeId: String, status: NoticeStatus, found: String)
-    case contentLinksToUnpublished(noticeId: String, status: NoticeStatus)
+    case linkRemoved(noticeId: String, status: NoticeStatus)
+    case linkWillBeRemoved(noticeId: String, end: String)
+    case linkToUnknownNotice(String, suggestions: [String])
+    case lastValidVersionUsed(savedAt: String)
+    case brokenNotPublished
+    case outputFileUnreadable(String)
+    case unknownNoticeInSite(noticeId: String)
     case staleInSite(noticeId: String, status: NoticeStatus)
     case scheduledPublished(noticeId: String, start: String)
     case remoteUnreachable(reason: String)
@@ -259,10 +265,31 @@ public enum DiagnosticMessage: Sendable, Hashable {
                 : "\(path) already exists; CongKhai never overwrites, change the title or the date"
         case .siteUnreadable(let detail):
             return vi ? "không đọc được trang đã dựng: \(detail)" : "cannot read the built site: \(detail)"
-        case .contentLinksToUnpublished(let id, let status):
-            return vi ? "liên kết tới thông báo `\(id)` đang ở trạng thái \"\(status.label(in: .vi))\"; "
-                + "hãy bỏ liên kết này"
-                : "link to notice `\(id)`, which is \"\(status.label(in: .en))\"; remove the link"
+        case .linkRemoved(let id, let status):
+            return vi ? "thông báo `\(id)` đang ở trạng thái \"\(status.label(in: .vi))\" nên liên kết tới nó đã được gỡ: "
+                + "chữ vẫn hiển thị nhưng không còn dẫn tới thông báo; nên sửa lại câu này"
+                : "notice `\(id)` is \"\(status.label(in: .en))\", so the link to it was removed: its text stays "
+                + "but leads nowhere; consider rewording"
+        case .linkWillBeRemoved(let id, let end):
+            return vi ? "liên kết tới thông báo `\(id)` sẽ tự được gỡ khi thông báo đó hết thời hạn niêm yết (sau \(end)); "
+                + "nếu cần, hãy sửa câu này hoặc gia hạn thông báo đó"
+                : "the link to notice `\(id)` will be removed when that notice's posting ends (after \(end)); "
+                + "reword it or extend that notice if needed"
+        case .linkToUnknownNotice(let id, let suggestions):
+            return (vi ? "liên kết tới thông báo `\(id)` nhưng không có thông báo nào mang mã này; liên kết đã được gỡ"
+                : "link to notice `\(id)`, but no notice has this id; the link was removed") + Self.hint(suggestions, language)
+        case .lastValidVersionUsed(let savedAt):
+            return vi ? "tệp này có lỗi nên trang được dựng từ bản hợp lệ gần nhất của nó (lưu lúc \(savedAt)); hãy sửa lỗi rồi dựng lại"
+                : "this file has errors, so the site was built from its last valid version (saved \(savedAt)); fix it and build again"
+        case .brokenNotPublished:
+            return vi ? "tệp này có lỗi và chưa từng có bản hợp lệ nên không được đưa lên trang; hãy sửa lỗi rồi dựng lại"
+                : "this file has errors and no valid version was ever built, so it is not published; fix it and build again"
+        case .outputFileUnreadable(let detail):
+            return vi ? "không đọc lại được tệp vừa dựng để kiểm tra (\(detail)); trang mới không được xuất bản"
+                : "cannot read back a built file to verify it (\(detail)); the new site is not published"
+        case .unknownNoticeInSite(let id):
+            return vi ? "trang có thông báo `\(id)` nhưng trong content/ không còn thông báo nào mang mã này (có thể tệp nguồn đã bị xóa); hãy chạy lại `congkhai build` và triển khai lại"
+                : "the site shows notice `\(id)`, but no notice in content/ has this id (its source may have been deleted); run `congkhai build` again and redeploy"
         }
     }
 }

@@ -70,7 +70,8 @@ public struct PreviewServer: Sendable {
     private func rebuild(into output: URL, state: PreviewState) async {
         let now = fixedNow ?? Date()
         do {
-            let report = try SiteBuilder(root: root, output: output, now: now).build()
+            let clock: (@Sendable () -> Date)? = fixedNow == nil ? { @Sendable in Date() } : nil
+            let report = try SiteBuilder(root: root, output: output, now: now, clock: clock).build()
             await state.succeeded()
             for warning in report.warnings { log(warning.formatted(in: language)) }
             log(language == .vi

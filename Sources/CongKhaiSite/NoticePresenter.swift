@@ -113,8 +113,8 @@ enum ByteSize {
 
 /// Renders Markdown bodies for pages, wrapping tables so they scroll sideways on a phone.
 enum BodyRenderer {
-    static func html(_ markdown: String) throws -> String {
-        let html = try MarkdownRenderer.render(markdown)
+    static func html(_ markdown: String, hooks: MarkdownReferenceHooks? = nil) throws -> String {
+        let html = try MarkdownRenderer.render(markdown, hooks: hooks)
         // cmark escapes any literal "<table>" written in text, so these tags are cmark's own.
         guard html.utf8.count > 7, html.contains("<table>") else { return html }
         let opened = FastText.replacing("<table>", with: "<div class=\"table-scroll\" tabindex=\"0\"><table>", in: html)

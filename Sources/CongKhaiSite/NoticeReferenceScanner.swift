@@ -83,6 +83,32 @@ struct NoticeReferenceScanner {
         }
     }
 
+    /// Every notice URL (`thong-bao/<id>`) in `data`, whatever the id: for finding pages of
+    /// notices the content no longer knows (a deleted source).
+    static func noticeURLs(in data: Data) -> [Match] {
+        data.withUnsafeBytes { raw -> [Match] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var matches: [Match] = []
+            let prefix = urlPrefix
+            var i = 0
+            let n = bytes.count
+            while i + prefix.count < n {
+                guard bytes[i] == prefix[0], i == 0 || !isIdByte(bytes[i - 1]),
+                      Array(UnsafeBufferPointer(rebasing: bytes[i..<(i + prefix.count)])) == prefix else {
+                    i += 1
+                    continue
+                }
+                let start = i + prefix.count
+                var end = start
+                while end < n, isIdByte(bytes[end]) { end += 1 }
+                let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                if NoticeLoader.isValidId(id) { matches.append(Match(id: id, offset: start, found: "thong-bao/\(id)")) }
+                i = max(end, i + 1)
+            }
+            return matches
+        }
+    }
+
     /// 1-based line and column (in Unicode scalars) of a byte offset.
     static func position(of offset: Int, in data: Data) -> SourcePosition {
         let prefix = data.prefix(offset)

@@ -16,17 +16,58 @@ struct OutputVerifier {
         self.displayPrefix = displayPrefix
     }
 
-    /// Checks the files at `paths` (relative to `folder`); returns one error per reference.
-    func verify(folder: URL, paths: [String]) -> [Diagnostic] {
+    /// Checks every file and folder actually in `folder` (not what the writer meant to write):
+    /// one error per reference, and an error for anything that cannot be read back.
+    func verify(folder: URL) -> [Diagnostic] {
+        var walked: [(path: String, isFile: Bool)] = []
+        var problems: [Diagnostic] = []
+        Self.walk(folder, relative: "", into: &walked, problems: &problems, displayPrefix: displayPrefix)
+        let entries = walked
         let scanner = NoticeReferenceScanner(targets: hidden)
-        let sorted = paths.sorted()
         // Files are scanned on all cores; each keeps its own slot so the report order is stable.
-        let found = Mutex([[Diagnostic]](repeating: [], count: sorted.count))
-        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
-            let result = verifyFile(sorted[index], folder: folder, scanner: scanner)
+        let found = Mutex([[Diagnostic]](repeating: [], count: entries.count))
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let result = verifyEntry(entries[index], folder: folder, scanner: scanner)
             if !result.isEmpty { found.withLock { $0[index] = result } }
         }
-        return found.withLock { $0.flatMap { $0 } }
+        return problems + found.withLock { $0.flatMap { $0 } }
+    }
+
+    /// Every entry under `url`, sorted, without following links; what cannot be listed is a problem.
+    private static func walk(_ url: URL, relative: String, into entries: inout [(path: String, isFile: Bool)],
+                             problems: inout [Diagnostic], displayPrefix: String) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+        } catch {
+            problems.append(.error(displayPrefix + relative, nil, .outputFileUnreadable("\(error.localizedDescription)")))
+            return
+        }
+        for name in names {
+            let path = relative + name
+            var info = stat()
+            guard lstat(url.appendingPathComponent(name).path, &info) == 0 else {
+                problems.append(.error(displayPrefix + path, nil, .outputFileUnreadable(String(cString: strerror(errno)))))
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                entries.append((path + "/", false))
+                walk(url.appendingPathComponent(name), relative: path + "/", into: &entries, problems: &problems,
+                     displayPrefix: displayPrefix)
+            } else {
+                entries.append((path, true))
+            }
+        }
+    }
+
+    private func verifyEntry(_ entry: (path: String, isFile: Bool), folder: URL,
+                             scanner: NoticeReferenceScanner) -> [Diagnostic] {
+        guard entry.isFile else {
+            return scanner.scan(Data(entry.path.utf8)).map {
+                .error(displayPrefix + entry.path, nil, .staleReference(noticeId: $0.id, status: hidden[$0.id]!, found: entry.path))
+            }
+        }
+        return verifyFile(entry.path, folder: folder, scanner: scanner)
     }
 
     private func verifyFile(_ path: String, folder: URL, scanner: NoticeReferenceScanner) -> [Diagnostic] {
@@ -36,30 +77,21 @@ struct OutputVerifier {
             diagnostics.append(.error(display, nil, .staleReference(noticeId: match.id, status: hidden[match.id]!,
                                                                      found: path)))
         }
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else {
-            return diagnostics
+        let data: Data
+        do {
+            // Read without following a link: a link in the output is not something the build wrote.
+            var info = stat()
+            let full = folder.appendingPathComponent(path).path
+            guard lstat(full, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                return diagnostics + [.error(display, nil, .outputFileUnreadable("not a regular file"))]
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: full))
+        } catch {
+            return diagnostics + [.error(display, nil, .outputFileUnreadable(error.localizedDescription))]
         }
         for match in scanner.scan(data, relativeLinksLeadToNotices: path.hasPrefix("thong-bao/")) {
             diagnostics.append(.error(display, NoticeReferenceScanner.position(of: match.offset, in: data),
                                       .staleReference(noticeId: match.id, status: hidden[match.id]!, found: match.found)))
-        }
-        return diagnostics
-    }
-
-    /// Links and mentions of hidden notices in the Markdown of published notices and pages,
-    /// reported at the content file's line and column.
-    func verifyContent(notices: [Notice], pages: [StaticPage]) -> [Diagnostic] {
-        let scanner = NoticeReferenceScanner(targets: hidden)
-        var diagnostics: [Diagnostic] = []
-        let sources = notices.map { ($0.sourcePath, $0.body, $0.bodyLine, true) }
-            + pages.map { ($0.sourcePath, $0.body, $0.bodyLine, false) }
-        for (path, body, firstLine, isNotice) in sources {
-            let data = Data(body.utf8)
-            for match in scanner.scan(data, relativeLinksLeadToNotices: isNotice) {
-                let at = NoticeReferenceScanner.position(of: match.offset, in: data)
-                diagnostics.append(.error(path, SourcePosition(line: at.line + firstLine - 1, column: at.column),
-                                          .contentLinksToUnpublished(noticeId: match.id, status: hidden[match.id]!)))
-            }
         }
         return diagnostics
     }

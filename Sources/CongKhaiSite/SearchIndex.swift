@@ -17,8 +17,9 @@ struct SearchIndex {
         let notices = site.notices
         let config = site.config
         let presenter = presenter
+        let links = site.links
         let entries = Parallel.map(notices.count) { index in
-            CompactJSON.fragment(Self.entry(notices[index], config: config, presenter: presenter))
+            CompactJSON.fragment(Self.entry(notices[index], config: config, presenter: presenter, links: links))
         }
         var out = Array("{\"notices\":[".utf8)
         out.reserveCapacity(entries.reduce(16) { $0 + $1.count + 1 })
@@ -30,7 +31,8 @@ struct SearchIndex {
         return Data(out)
     }
 
-    private static func entry(_ notice: Notice, config: SiteConfig, presenter: NoticePresenter) -> [String: Any] {
+    private static func entry(_ notice: Notice, config: SiteConfig, presenter: NoticePresenter,
+                              links: NoticeLinkRules) -> [String: Any] {
         let typeName = notice.type.name(in: config.language)
         let commune = config.communeName(notice.commune) ?? ""
         let meta = [typeName, commune, notice.number ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
@@ -46,8 +48,16 @@ struct SearchIndex {
             "s": config.calendar.iso8601(notice.period.start),
             "kt": SearchFolding.words(notice.title).joined(separator: " "),
             "km": metaWords.joined(separator: " "),
-            "kb": SearchFolding.words((notice.summary ?? "") + " " + MarkdownText.plain(notice.body)).joined(separator: " "),
+            "kb": SearchFolding.words((notice.summary ?? "") + " " + plainBody(notice, links: links)).joined(separator: " "),
         ]
+    }
+}
+
+extension SearchIndex {
+    /// The body's words as the page shows them: mentions of notices no longer posted replaced.
+    static func plainBody(_ notice: Notice, links: NoticeLinkRules) -> String {
+        let plain = MarkdownText.plain(notice.body)
+        return links.rewrite(plain, fromNotice: true) ?? plain
     }
 }
 

@@ -37,6 +37,18 @@ public struct SiteAuditor: Sendable {
             var seen = Set<String>()
             let inPath = scanner.scan(Data(path.utf8)).map { ($0, SourcePosition?.none) }
             let inData = scanner.scan(data, relativeLinksLeadToNotices: path.hasPrefix("thong-bao/")).map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) }
+            // Pages of notices the content does not know at all (a deleted source file).
+            let unknown = (NoticeReferenceScanner.noticeURLs(in: Data(path.utf8)).map { ($0, SourcePosition?.none) }
+                + NoticeReferenceScanner.noticeURLs(in: data).map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) })
+                .filter { statuses[$0.0.id] == nil }
+            for (match, position) in unknown where seen.insert(match.id).inserted {
+                problems.append(.error(label(path), position, .unknownNoticeInSite(noticeId: match.id)))
+            }
+            if path == "notices.json" {
+                for id in Self.listedIds(in: data).sorted() where statuses[id] == nil && seen.insert(id).inserted {
+                    problems.append(.error(label(path), nil, .unknownNoticeInSite(noticeId: id)))
+                }
+            }
             for (match, position) in inPath + inData where seen.insert(match.id).inserted {
                 let status = hidden[match.id]!
                 let message: DiagnosticMessage = status == .scheduled

@@ -9,12 +9,21 @@ public struct BuildReport: Sendable {
     /// The next instant at which the set of published notices changes.
     public let nextChange: Date?
     /// Warnings (the build succeeded despite them).
-    public let warnings: [Diagnostic]
+    public internal(set) var warnings: [Diagnostic]
+    /// Errors that did not stop the site from being published (links to ids that exist nowhere).
+    public let errors: [Diagnostic]
     public let fileCount: Int
     /// The site's calendar, to show instants in the site's zone.
     public let calendar: SiteCalendar
+    /// The instant the site was rendered for (later than `--now` if the clock moved during the build).
+    public let now: Date
+    /// Source units published from their last valid version, and broken units left out.
+    public internal(set) var fallbacks: [String] = []
+    public internal(set) var excluded: [String] = []
+    /// Notices removed from the previous site when no new site could be built (last resort).
+    public internal(set) var removedNotices: [String] = []
     /// Each step of the build with its wall time in seconds, in order (`congkhai build --timings`).
-    public let steps: [(name: String, seconds: Double)]
+    public internal(set) var steps: [(name: String, seconds: Double)]
 }
 
 /// Times the named steps of a build.
@@ -31,21 +40,32 @@ final class StepTimer: @unchecked Sendable {
     }
 }
 
-/// A failed build: every diagnostic, errors first in report order.
+/// A build with errors: every diagnostic, errors first in report order. When the build still
+/// published a site (from the last valid version of each broken file, or the previous site with
+/// ended notices removed), `published` says what it published; the command still exits 1.
 public struct BuildFailure: Error, Sendable {
     public let diagnostics: [Diagnostic]
+    public var published: BuildReport?
+
+    public init(diagnostics: [Diagnostic], published: BuildReport? = nil) {
+        self.diagnostics = diagnostics
+        self.published = published
+    }
 }
 
-/// Builds a site: load → validate → select by clock → render → verify → publish atomically.
+/// Builds a site: resolve sources → select by clock → render → verify → publish atomically.
 public struct SiteBuilder: Sendable {
     public let root: URL
     public let output: URL
     public let now: Date
+    /// The real clock, read again just before the swap; nil when the instant was given (`--now`).
+    public let clock: (@Sendable () -> Date)?
 
-    public init(root: URL, output: URL? = nil, now: Date) {
+    public init(root: URL, output: URL? = nil, now: Date, clock: (@Sendable () -> Date)? = nil) {
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
         self.now = now
+        self.clock = clock
     }
 
     /// How output files are named in diagnostics: `site/…` when the output is inside the root.
@@ -73,56 +93,118 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Runs the build. Throws `BuildFailure` with every problem; the output folder then keeps
-    /// its previous content.
+    /// Runs the build. Returns what it published when everything was right. Throws
+    /// `BuildFailure` with every problem otherwise: then, if a previous build left its sources'
+    /// last valid versions, the site was still published from them (`published`); if not, the
+    /// output folder keeps its previous content, minus any notice whose posting has ended.
     public func build() throws(BuildFailure) -> BuildReport {
         let timer = StepTimer()
-        let (loaded, diagnostics) = SiteContent.load(root: root)
-        guard let content = loaded else { throw BuildFailure(diagnostics: diagnostics) }
-        timer.mark("load and validate content")
-        let (loadedTheme, themeDiagnostics) = Theme.load(root: root, language: content.config.language)
-        guard let theme = loadedTheme else { throw BuildFailure(diagnostics: themeDiagnostics) }
-        timer.mark("load theme")
+        let startedAt = Date()
+        let state = LastValidSources(output: output)
+        let resolution = SourceResolver(root: root, state: state).resolve(withTheme: true, publishing: true)
+        defer { resolution.cleanUp() }
+        timer.mark("load and validate content and theme")
+        // A site with errors is published only from the last valid versions of a previous build.
+        guard let content = resolution.content, let theme = resolution.theme,
+              !resolution.hasErrors || resolution.savedAt != nil else {
+            throw lastResort(resolution.problems, content: nil)
+        }
+        var now = self.now
+        var report: BuildReport?
+        var diagnostics = resolution.diagnostics
+        for attempt in 0..<5 where report == nil {
+            do throws(PublishOutcome) {
+                report = try publish(content: content, theme: theme, at: now, checkClock: attempt < 4, timer: timer)
+            } catch {
+                switch error {
+                case .clockMoved(let later):
+                    now = later  // a posting started or ended during the build: render again
+                case .refused(let found):
+                    // Another build holds the output (it publishes), or the output folder is not
+                    // one a build may replace: this build changes nothing.
+                    throw BuildFailure(diagnostics: (diagnostics + [found]).sortedForReport)
+                case .failed(let found):
+                    diagnostics += found
+                    throw lastResort(diagnostics, content: content)
+                }
+            }
+        }
+        guard var report else { throw lastResort(diagnostics, content: content) }
+        do {
+            try state.save(from: resolution.root, savedAt: content.config.calendar.iso8601(now), notAfter: startedAt)
+        } catch {
+            diagnostics.append(.warning(state.folder.path, nil, Self.message(for: error)))
+        }
+        timer.mark("keep sources")
+        report.warnings = (diagnostics + report.warnings).filter { $0.severity == .warning }.sortedForReport
+        report.fallbacks = resolution.fallbacks
+        report.excluded = resolution.excluded
+        report.steps = timer.steps
+        let errors = (diagnostics + report.errors).filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw BuildFailure(diagnostics: (errors + report.warnings).sortedForReport, published: report)
+        }
+        return report
+    }
 
-        let statuses = content.schedule.statuses(at: now)
+    private enum PublishOutcome: Error {
+        case clockMoved(Date)
+        case refused(Diagnostic)
+        case failed([Diagnostic])
+    }
+
+    /// Renders the site at `now` into a fresh folder, verifies it and swaps it in.
+    private func publish(content: SiteContent, theme: Theme, at now: Date, checkClock: Bool,
+                         timer: StepTimer) throws(PublishOutcome) -> BuildReport {
+        let schedule = content.schedule
+        let statuses = schedule.statuses(at: now)
+        let links = NoticeLinkRules(notices: content.notices, statuses: statuses, config: content.config, now: now)
         let site = PublishedSite(config: content.config, theme: theme, notices: content.published(at: now),
-                                 pages: content.pages, now: now)
+                                 pages: content.pages, now: now, links: links)
         let verifier = OutputVerifier(statuses: statuses, displayPrefix: displayPrefix)
-        let contentReferences = verifier.verifyContent(notices: site.notices, pages: site.pages)
-        guard contentReferences.isEmpty else { throw BuildFailure(diagnostics: contentReferences.sortedForReport) }
         timer.mark("select by clock")
 
         let publisher = OutputPublisher(output: output)
         var fileCount = 0
+        var linkDiagnostics: [Diagnostic] = []
         do {
             try publisher.checkSafe(root: root)
             try publisher.publish { folderURL in
                 let folder = OutputFolder(url: folderURL)
-                try SiteRenderer(site: site).renderAll(into: folder)
+                linkDiagnostics = try SiteRenderer(site: site).renderAll(into: folder)
                 timer.mark("render and write")
                 // The new site replaces the old one only if it shows no notice that is not being posted.
-                let stale = verifier.verify(folder: folderURL, paths: folder.writtenPaths)
+                let stale = verifier.verify(folder: folderURL)
                 guard stale.isEmpty else { throw BuildFailure(diagnostics: stale) }
                 fileCount = folder.writtenPaths.count
                 timer.mark("verify output")
+                // Just before the swap: a site that is already stale is rendered again.
+                if checkClock, let clock {
+                    let current = clock()
+                    if current > now, schedule.published(at: current) != schedule.published(at: now) {
+                        throw PublishOutcome.clockMoved(current)
+                    }
+                }
             }
             timer.mark("publish")
+        } catch let outcome as PublishOutcome {
+            throw outcome
         } catch let failure as SiteRenderer.RenderFailure {
-            guard case .diagnostics(let found) = failure else { throw BuildFailure(diagnostics: []) }
-            throw BuildFailure(diagnostics: found.sortedForReport)
+            guard case .diagnostics(let found) = failure else { throw .failed([]) }
+            throw .failed(found.sortedForReport)
         } catch let failure as BuildFailure {
-            throw failure
+            throw .failed(failure.diagnostics)
         } catch let failure as OutputPublisher.PublishError {
             let message: DiagnosticMessage
             switch failure {
-            case .busy(let lock): message = .buildInProgress(lock)
-            case .unsafeOutput(let path): message = .unsafeOutput(path)
-            case .notASite(let path): message = .outputNotASite(path)
+            case .busy(let lock): throw .refused(.error(nil, nil, .buildInProgress(lock)))
+            case .unsafeOutput(let path): throw .refused(.error(nil, nil, .unsafeOutput(path)))
+            case .notASite(let path): throw .refused(.error(nil, nil, .outputNotASite(path)))
             case .io(let detail): message = .outputFailure(detail)
             }
-            throw BuildFailure(diagnostics: [.error(nil, nil, message)])
+            throw .failed([.error(nil, nil, message)])
         } catch {
-            throw BuildFailure(diagnostics: [.error(output.path, nil, Self.message(for: error))])
+            throw .failed([.error(output.path, nil, Self.message(for: error))])
         }
         // Warn while there is still time to extend a posting whose legal event has not happened.
         let calendar = content.config.calendar
@@ -135,11 +217,25 @@ public struct SiteBuilder: Sendable {
         }
         var hidden: [NoticeStatus: Int] = [:]
         for status in statuses.values where status != .active { hidden[status, default: 0] += 1 }
-        let nextChange = content.schedule.nextChange(after: now)
+        let nextChange = schedule.nextChange(after: now)
         timer.mark("next change")
-        return BuildReport(published: site.notices.count, hidden: hidden,
-                           nextChange: nextChange,
-                           warnings: (diagnostics + themeDiagnostics + expiring).filter { $0.severity == .warning }.sortedForReport,
-                           fileCount: fileCount, calendar: content.config.calendar, steps: timer.steps)
+        return BuildReport(published: site.notices.count, hidden: hidden, nextChange: nextChange,
+                           warnings: (expiring + linkDiagnostics).filter { $0.severity == .warning },
+                           errors: linkDiagnostics.filter { $0.severity == .error },
+                           fileCount: fileCount, calendar: calendar, now: now, steps: [])
+    }
+
+    /// When no complete site can be published: the previous site stays, but never with a notice
+    /// whose posting has ended (`ExpiredNoticeRemoval`). Returns the failure to throw.
+    private func lastResort(_ diagnostics: [Diagnostic], content: SiteContent?) -> BuildFailure {
+        let removal = ExpiredNoticeRemoval(output: output, displayPrefix: displayPrefix, now: clock?() ?? now)
+        switch removal.run(content: content) {
+        case .nothingToRemove:
+            return BuildFailure(diagnostics: diagnostics.sortedForReport)
+        case .removed(let report):
+            return BuildFailure(diagnostics: diagnostics.sortedForReport, published: report)
+        case .failed(let found):
+            return BuildFailure(diagnostics: (diagnostics + found).sortedForReport)
+        }
     }
 }

@@ -11,6 +11,8 @@ struct PublishedSite {
     let notices: [Notice]
     let pages: [StaticPage]
     let now: Date
+    /// What links to notices may stay in bodies (the others lose their target).
+    let links: NoticeLinkRules
 }
 
 /// Renders every page of a site into an output folder with the theme's templates.
@@ -118,36 +120,39 @@ struct SiteRenderer: @unchecked Sendable {
     /// Renders every notice page and posting record, and copies attachments, on all cores.
     /// Markdown rendering itself stays serialised inside `MarkdownRenderer`; templates and file
     /// writes run in parallel. Returns the notices whose body could not be rendered.
-    private func renderNoticePages(into folder: OutputFolder, strings: InterfaceStrings) throws -> [Diagnostic] {
+    private func renderNoticePages(into folder: OutputFolder, strings: InterfaceStrings) throws
+        -> (failures: [Diagnostic], links: [Diagnostic]) {
         let notices = site.notices
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunk = max(1, (notices.count + workers * 4 - 1) / (workers * 4))
         let chunks = (notices.count + chunk - 1) / chunk
-        let results = Mutex<(failures: [Diagnostic], errors: [(index: Int, error: any Error)])>(([], []))
+        let results = Mutex<(failures: [Diagnostic], links: [Diagnostic], errors: [(index: Int, error: any Error)])>(([], [], []))
         DispatchQueue.concurrentPerform(iterations: chunks) { index in
             for position in (index * chunk)..<min(notices.count, (index + 1) * chunk) {
                 do {
-                    if let failure = try renderNoticePage(notices[position], into: folder, strings: strings) {
-                        results.withLock { $0.failures.append(failure) }
-                    }
+                    let (failure, links) = try renderNoticePage(notices[position], into: folder, strings: strings)
+                    if let failure { results.withLock { $0.failures.append(failure) } }
+                    if !links.isEmpty { results.withLock { $0.links += links } }
                 } catch {
                     results.withLock { $0.errors.append((position, error)) }
                 }
             }
         }
-        let (failures, errors) = results.withLock { ($0.failures, $0.errors) }
+        let (failures, links, errors) = results.withLock { ($0.failures, $0.links, $0.errors) }
         // The error of the first failing notice in order, whichever thread failed first.
         if let first = errors.min(by: { $0.index < $1.index }) { throw first.error }
-        return failures.sortedForReport
+        return (failures.sortedForReport, links)
     }
 
     private func renderNoticePage(_ notice: Notice, into folder: OutputFolder,
-                                  strings: InterfaceStrings) throws -> Diagnostic? {
+                                  strings: InterfaceStrings) throws -> (Diagnostic?, [Diagnostic]) {
         let body: String
+        let editor = NoticeLinkEditor(rules: site.links, path: notice.sourcePath, firstLine: notice.bodyLine,
+                                      markdown: notice.body, fromNotice: true)
         do {
-            body = try BodyRenderer.html(notice.body)
+            body = try BodyRenderer.html(notice.body, hooks: editor.hooks)
         } catch {
-            return .error(notice.sourcePath, SourcePosition(line: notice.bodyLine, column: 1), .fileUnreadable("\(error)"))
+            return (.error(notice.sourcePath, SourcePosition(line: notice.bodyLine, column: 1), .fileUnreadable("\(error)")), [])
         }
         let url = SiteURLs.notice(notice.id)
         var context = baseContext(title: notice.title, path: url)
@@ -171,7 +176,7 @@ struct SiteRenderer: @unchecked Sendable {
                                 to: SiteURLs.attachment(notice: notice.id, file: attachment.file))
             }
         }
-        return nil
+        return (nil, editor.diagnostics)
     }
 
     /// One page of a listing (home, a type, a commune): which notices, where, with which template.
@@ -232,8 +237,9 @@ struct SiteRenderer: @unchecked Sendable {
         if let first = errors.withLock({ $0.min { $0.index < $1.index } }) { throw first.error }
     }
 
-    /// Renders all pages and copies assets and attachments.
-    func renderAll(into folder: OutputFolder) throws {
+    /// Renders all pages and copies assets and attachments. Returns what happened to links to
+    /// notices in bodies (warnings, and errors for links to ids that exist nowhere).
+    func renderAll(into folder: OutputFolder) throws -> [Diagnostic] {
         let strings = InterfaceStrings(values: site.theme.strings)
         let machine = MachineReadableFiles(site: site, presenter: presenter)
 
@@ -266,11 +272,14 @@ struct SiteRenderer: @unchecked Sendable {
         }
         try renderListings(listings, into: folder)
 
-        var failures = try renderNoticePages(into: folder, strings: strings)
+        var (failures, links) = try renderNoticePages(into: folder, strings: strings)
         for page in site.pages {
             let body: String
+            let editor = NoticeLinkEditor(rules: site.links, path: page.sourcePath, firstLine: page.bodyLine,
+                                          markdown: page.body, fromNotice: false)
+            defer { links += editor.diagnostics }
             do {
-                body = try BodyRenderer.html(page.body)
+                body = try BodyRenderer.html(page.body, hooks: editor.hooks)
             } catch {
                 failures.append(.error(page.sourcePath, SourcePosition(line: page.bodyLine, column: 1),
                                        .fileUnreadable("\(error)")))
@@ -295,5 +304,6 @@ struct SiteRenderer: @unchecked Sendable {
         try folder.write("feed.xml", machine.atomFeed())
         try folder.write("sitemap.xml", machine.sitemap())
         try folder.write("robots.txt", machine.robots())
+        return links.sortedForReport
     }
 }

@@ -19,7 +19,10 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = try options.clock()
-        let content = try options.loadContent()
+        let folderOption = site.map(SiteOptions.resolve)
+        // A site is audited even when the content has errors: against what would be published.
+        let (resolution, content) = try options.resolveContent(output: folderOption)
+        defer { resolution.cleanUp() }
         let auditor = SiteAuditor(content: content, now: now)
         let language = options.language
         let result: SiteAuditor.Result
@@ -31,7 +34,7 @@ struct CheckCommand: AsyncParsableCommand {
             target = base.absoluteString
             result = await auditor.audit(url: base)
         } else {
-            let folder = site.map(SiteOptions.resolve) ?? options.rootURL.appendingPathComponent("site")
+            let folder = folderOption ?? options.rootURL.appendingPathComponent("site")
             target = folder.standardizedFileURL.path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -45,10 +48,17 @@ struct CheckCommand: AsyncParsableCommand {
         }
         options.report(result.problems)
         let instant = content.config.calendar.iso8601(now)
+        let contentErrors = resolution.diagnostics.filter { $0.severity == .error }.count
+        if contentErrors > 0 {
+            FileHandle.standardError.write(Data((language == .vi
+                ? "Nội dung có \(contentErrors) lỗi (in ở trên): trang được đối chiếu với bản hợp lệ gần nhất của các tệp lỗi.\n"
+                : "The content has \(contentErrors) error(s) (above): the site was audited against the last valid version of the broken files.\n").utf8))
+        }
         if result.problems.isEmpty {
             print(language == .vi
                 ? "Trang \(target) đúng tại \(instant): đã kiểm tra \(result.filesChecked) tệp, \(result.activeNotices) thông báo đang niêm yết có mặt, \(result.hiddenNotices) thông báo không niêm yết vắng mặt."
                 : "\(target) is right at \(instant): checked \(result.filesChecked) files; \(result.activeNotices) notices being posted are present, \(result.hiddenNotices) others absent.")
+            if contentErrors > 0 { throw ExitCode.failure }
         } else if result.problems.allSatisfy({ if case .remoteUnreachable = $0.message { true } else { false } }) {
             FileHandle.standardError.write(Data((language == .vi
                 ? "Không kiểm tra được trang \(target) tại \(instant): \(result.problems.count) địa chỉ không tải được.\n"
@@ -73,10 +83,14 @@ struct NextChangeCommand: ParsableCommand {
 
     func run() throws {
         let now = try options.clock()
-        let content = try options.loadContent()
+        // The instant is printed whatever else is wrong (diagnostics go to stderr), so a scheduler
+        // keeps rebuilding when postings end even while a file has errors.
+        let (resolution, content) = try options.resolveContent()
+        defer { resolution.cleanUp() }
         // Prints nothing when no posting starts or ends after `now`.
         if let next = content.schedule.nextChange(after: now) {
             print(content.config.calendar.iso8601(next))
         }
+        if resolution.hasErrors { throw ExitCode.failure }
     }
 }

@@ -51,6 +51,19 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
+    /// The content as well as it can be determined: broken files replaced by their last valid
+    /// version (kept beside `output`, default ROOT/site) or left out. Prints every diagnostic;
+    /// exits 1 only when nothing at all can be loaded (the caller exits 1 later on errors).
+    func resolveContent(output: URL? = nil) throws -> (SourceResolver.Resolution, SiteContent) {
+        let resolution = SourceResolver(root: rootURL, output: output).resolveContent()
+        report(resolution.diagnostics)
+        guard let content = resolution.content else {
+            resolution.cleanUp()
+            throw ExitCode.failure
+        }
+        return (resolution, content)
+    }
+
     /// Loads the content, printing every diagnostic; exits 1 on errors.
     func loadContent() throws -> SiteContent {
         let (content, diagnostics) = SiteContent.load(root: rootURL)

@@ -93,6 +93,13 @@ struct InterruptedBuildTests {
             let leftovers = Self.temporaryFolders(site)
             #expect(leftovers.count <= 1, "\(leftovers); \(context)")
             if !leftovers.isEmpty { leftBehind += 1 }
+            // The last valid versions beside the output are always one complete manifest whose
+            // every stored file is there: a later build with errors can rely on them.
+            let state = LastValidSources(output: site.output)
+            let manifest = state.manifest()
+            #expect(manifest?.files.count == 601, "\(context)")
+            #expect(manifest?.files.values.allSatisfy { FileManager.default.fileExists(atPath: state.object($0).path) } == true,
+                    "\(context)")
 
             if kill % 10 == 0 {
                 // A successful build cleans everything a killed one left.

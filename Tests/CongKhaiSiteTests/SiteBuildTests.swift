@@ -121,19 +121,31 @@ struct SiteBuildTests {
         #expect(site.rootEntries == ["content", "site"])
     }
 
-    @Test func aFailingBuildLeavesThePreviousOutputByteIdentical() throws {
+    @Test func aFailingBuildPublishesWhatTheValidFilesAloneWouldAtTheSameClock() throws {
         let site = try Self.mixedSite()
         try site.build(at: Self.now)
-        let before = site.snapshot()
-        #expect(before.count > 10)
+        #expect(site.snapshot().count > 10)
         try site.write("content/notices/hong-1.md", validNotice(type: "khong-co"))
         try site.write("content/notices/2026/hong-2.md", "---\ntitle: x\n")
         let diagnostics = site.failingBuild(at: "2026-04-03T00:00:00+07:00")
         #expect(diagnostics.filter { $0.severity == .error }.map(\.path) == [
             "content/notices/2026/hong-2.md", "content/notices/hong-1.md",
         ])
-        #expect(site.snapshot() == before)
+        let degraded = site.snapshot()
         #expect(site.rootEntries == ["content", "site"])
+        // Byte for byte what a build without the broken files makes at that clock.
+        try site.remove("content/notices/hong-1.md")
+        try site.remove("content/notices/2026/hong-2.md")
+        try site.build(at: "2026-04-03T00:00:00+07:00")
+        #expect(site.snapshot() == degraded)
+    }
+
+    @Test func aFailingFirstBuildCreatesNothing() throws {
+        let site = try Self.mixedSite()
+        try site.write("content/notices/2026/hong-2.md", "---\ntitle: x\n")
+        #expect(site.failingBuild(at: Self.now).contains { $0.path == "content/notices/2026/hong-2.md" })
+        #expect(site.rootEntries == ["content"])
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".site.congkhai-state").path))
     }
 
     @Test func twoBuildsWithTheSameClockAreByteIdentical() throws {

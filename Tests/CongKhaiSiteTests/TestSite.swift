@@ -86,9 +86,10 @@ final class TestSite {
         return result
     }
 
-    /// Names in the root's parent-level folder, to find leftovers of the publisher.
+    /// Names in the root's parent-level folder, to find leftovers of the publisher. The folder of
+    /// last valid versions beside the output (`.site.congkhai-state`) is meant to be there.
     var rootEntries: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0 != ".site.congkhai-state" }.sorted()
     }
 }
 

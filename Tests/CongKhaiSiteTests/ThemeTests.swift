@@ -99,8 +99,11 @@ struct ThemeTests {
         let (loadedTheme, _) = Theme.load(root: site.root, language: content.config.language)
         let theme = try #require(loadedTheme)
         let now = try #require(ISO8601DateFormatter().date(from: "2026-11-28T02:00:00Z"))
+        let statuses = content.schedule.statuses(at: now)
         let published = PublishedSite(config: content.config, theme: theme, notices: content.published(at: now),
-                                      pages: content.pages, now: now)
+                                      pages: content.pages, now: now,
+                                      links: NoticeLinkRules(notices: content.notices, statuses: statuses,
+                                                             config: content.config, now: now))
         #expect(published.notices.count > 5)
 
         var outputs: [[String: Data]] = []

@@ -1,0 +1,193 @@
+import CongKhaiCore
+import Foundation
+
+/// The sources a command works from when some files have errors: each broken file replaced by
+/// its last valid version (`LastValidSources`), or left out when it never had one.
+///
+/// The unit that falls back is what can be published on its own: a notice file, a bundle folder
+/// (its `index.md` with its attachments), a page, `content/site.yaml`, or the whole `theme/`
+/// (templates depend on each other). Because a replaced file can clash with the others (an id
+/// used twice, a type the old `site.yaml` lacked), the result is loaded again, and any unit
+/// still in error moves on: current → last valid version → left out, until the whole loads.
+public struct SourceResolver: Sendable {
+    let root: URL
+    /// Where last valid versions are kept; nil when there is no output folder to keep them beside.
+    let state: LastValidSources?
+
+    init(root: URL, state: LastValidSources?) {
+        self.root = root
+        self.state = state
+    }
+
+    /// The sources of the site at `root`, with the last valid versions kept beside `output`
+    /// (default `ROOT/site`) by the builds that published there.
+    public init(root: URL, output: URL? = nil) {
+        self.root = root.standardizedFileURL
+        state = LastValidSources(output: (output ?? root.appendingPathComponent("site")).standardizedFileURL)
+    }
+
+    /// Resolves the content only (no theme), for commands that render nothing. Remove what it
+    /// composed with `cleanUp()` when done.
+    public func resolveContent() -> Resolution { resolve(withTheme: false) }
+
+
+    /// What the resolver settled on.
+    public struct Resolution {
+        /// Where to read the sources from: the site root, or a folder composed from current files
+        /// and last valid versions (remove it with `cleanUp()` once the build has read it).
+        public let root: URL
+        public let content: SiteContent?
+        let theme: Theme?
+        /// Every diagnostic: the current files' errors and warnings, and errors found once files
+        /// were replaced (an id used twice, …).
+        public let problems: [Diagnostic]
+        /// One warning per unit that fell back or was left out.
+        public let notes: [Diagnostic]
+        /// Everything to print: problems, then notes.
+        public var diagnostics: [Diagnostic] { (problems + notes).sortedForReport }
+        /// Units taken from their last valid version, and units left out.
+        public let fallbacks: [String]
+        public let excluded: [String]
+        /// When the last valid versions were saved, if any exist.
+        public let savedAt: String?
+        /// True when the current sources have errors (the command must exit 1).
+        public var hasErrors: Bool { diagnostics.hasErrors }
+        var isDegraded: Bool { root != originalRoot }
+        let originalRoot: URL
+
+        /// True when the notice or page at `sourcePath` comes from its last valid version.
+        public func isFallback(_ sourcePath: String) -> Bool {
+            fallbacks.contains { SourceResolver.contains($0, sourcePath) }
+        }
+
+        public func cleanUp() {
+            if isDegraded { TreeRemoval.remove(root) }
+        }
+    }
+
+    private enum Choice { case fallback, excluded }
+
+    /// Loads the current sources and, if they have errors, composes the best site it can.
+    /// `withTheme: false` skips the theme (commands that render nothing).
+    /// `publishing: true` (a build) composes nothing when no last valid versions exist.
+    func resolve(withTheme: Bool, publishing: Bool = false) -> Resolution {
+        let (content, diagnostics) = SiteContent.load(root: root)
+        var (theme, themeDiagnostics): (Theme?, [Diagnostic]) = (nil, [])
+        if let content, withTheme { (theme, themeDiagnostics) = Theme.load(root: root, language: content.config.language) }
+        let current = diagnostics + themeDiagnostics
+        let manifest = state?.manifest()
+        if content != nil, !withTheme || theme != nil {
+            return Resolution(root: root, content: content, theme: theme, problems: current, notes: [], fallbacks: [],
+                              excluded: [], savedAt: manifest?.saved, originalRoot: root)
+        }
+        // A build publishes a site with errors only from the last valid versions of an earlier
+        // build; without them there is nothing to compose.
+        if publishing, manifest == nil {
+            return Resolution(root: root, content: nil, theme: nil, problems: current, notes: [], fallbacks: [],
+                              excluded: [], savedAt: nil, originalRoot: root)
+        }
+        var choices: [String: Choice] = [:]
+        var reported = Set(current)
+        var extra: [Diagnostic] = []
+        var errors = current.filter { $0.severity == .error }
+        for _ in 0..<64 {
+            guard mark(errors, in: &choices, manifest: manifest) else { break }
+            guard let composed = try? compose(choices, manifest: manifest) else { break }
+            let (loaded, found) = SiteContent.load(root: composed)
+            var (composedTheme, themeFound): (Theme?, [Diagnostic]) = (nil, [])
+            if let loaded, withTheme {
+                (composedTheme, themeFound) = Theme.load(root: composed, language: loaded.config.language)
+            }
+            errors = (found + themeFound).filter { $0.severity == .error }
+            if let loaded, !withTheme || composedTheme != nil {
+                return Resolution(root: composed, content: loaded, theme: composedTheme,
+                                  problems: current + extra, notes: notes(choices, savedAt: manifest?.saved),
+                                  fallbacks: choices.filter { $0.value == .fallback }.map(\.key).sorted(),
+                                  excluded: choices.filter { $0.value == .excluded }.map(\.key).sorted(),
+                                  savedAt: manifest?.saved, originalRoot: root)
+            }
+            TreeRemoval.remove(composed)
+            for error in errors where reported.insert(error).inserted { extra.append(error) }
+        }
+        return Resolution(root: root, content: nil, theme: nil, problems: current + extra, notes: [], fallbacks: [],
+                          excluded: [], savedAt: manifest?.saved, originalRoot: root)
+    }
+
+    /// One warning per unit that fell back or was left out, at the unit's path.
+    private func notes(_ choices: [String: Choice], savedAt: String?) -> [Diagnostic] {
+        choices.sorted { $0.key < $1.key }.map { unit, choice in
+            choice == .fallback ? .warning(unit, nil, .lastValidVersionUsed(savedAt: savedAt ?? ""))
+                : .warning(unit, nil, .brokenNotPublished)
+        }
+    }
+
+    /// Moves every unit with an error one step on. False when an error cannot be attributed to a
+    /// unit that can fall back (no path, `site.yaml` with no valid version, …).
+    private func mark(_ errors: [Diagnostic], in choices: inout [String: Choice], manifest: LastValidSources.Manifest?) -> Bool {
+        guard !errors.isEmpty else { return false }
+        for unit in Set(errors.map { Self.unit(for: $0.path) }) {
+            guard let unit else { return false }
+            let hasFallback = manifest?.files.keys.contains { Self.contains(unit, $0) } ?? false
+            switch choices[unit] {
+            case nil: choices[unit] = hasFallback ? .fallback : .excluded
+            case .fallback?: choices[unit] = .excluded
+            case .excluded?: return false
+            }
+            // The site cannot be built without its configuration.
+            if unit == SiteConfigLoader.path, choices[unit] == .excluded { return false }
+        }
+        return true
+    }
+
+    /// The unit a diagnostic's file belongs to.
+    static func unit(for path: String?) -> String? {
+        guard let path else { return nil }
+        if path.hasPrefix("theme/") { return "theme" }
+        guard path.hasPrefix("content/") else { return nil }
+        if path.hasPrefix("content/notices/"), path.hasSuffix("/index.md") {
+            return String(path.dropLast("/index.md".count))
+        }
+        return path
+    }
+
+    static func contains(_ unit: String, _ path: String) -> Bool {
+        path == unit || path.hasPrefix(unit + "/")
+    }
+
+    /// A folder with the current files of every unit not chosen, and the last valid version of
+    /// every unit that falls back. Files are hard links where the file system allows (nothing
+    /// reads them but the loaders), copies otherwise.
+    private func compose(_ choices: [String: Choice], manifest: LastValidSources.Manifest?) throws -> URL {
+        let fm = FileManager.default
+        let parent = state?.folder ?? fm.temporaryDirectory.appendingPathComponent("congkhai-compose")
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        Self.removeAbandonedCompositions(in: parent)
+        let folder = parent.appendingPathComponent("compose-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try fm.createDirectory(at: folder, withIntermediateDirectories: false)
+        func place(_ source: URL, at path: String) throws {
+            let target = folder.appendingPathComponent(path)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if link(source.path, target.path) != 0 { try fm.copyItem(at: source, to: target) }
+        }
+        let chosen = Array(choices.keys)
+        for path in LastValidSources.sourceFiles(under: root) where !chosen.contains(where: { Self.contains($0, path) }) {
+            try place(root.appendingPathComponent(path), at: path)
+        }
+        if let manifest, let state {
+            for (path, entry) in manifest.files.sorted(by: { $0.key < $1.key }) {
+                guard let unit = chosen.first(where: { Self.contains($0, path) }), choices[unit] == .fallback else { continue }
+                try place(state.object(entry), at: path)
+            }
+        }
+        return folder
+    }
+
+    /// Compositions left by a process that was killed (its pid no longer runs).
+    private static func removeAbandonedCompositions(in parent: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix("compose-") {
+            let parts = name.split(separator: "-")
+            guard parts.count == 3, let pid = Int32(parts[1]), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            TreeRemoval.remove(parent.appendingPathComponent(name))
+        }
+    }
+}
