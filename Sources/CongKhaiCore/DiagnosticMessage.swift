@@ -59,8 +59,20 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case notARegularFile
     case attachmentNameTaken(String)
     case attachmentActiveContent(String)
-    case periodTooShort(type: NoticeType, earliest: LocalDate)
-    case periodTooLong(type: NoticeType, latest: LocalDate)
+    case periodTooShort(type: NoticeType, length: RuleDuration, basis: String, earliest: LocalDate)
+    case periodTooLong(type: NoticeType, length: RuleDuration, basis: String, latest: LocalDate)
+    case periodLongerThanFixed(type: NoticeType, length: RuleDuration, basis: String, end: LocalDate)
+    case validityExceeded(type: NoticeType, months: Int, basis: String, latest: LocalDate)
+    case signedRequired(type: NoticeType, basis: String)
+    case postingStartsLate(length: RuleDuration, basis: String, deadline: LocalDate)
+    case calendarMissing(year: Int)
+    case invalidRule(String)
+    case personalData(PersonalDataKind)
+
+    /// What looks like a personal identifier in published text.
+    public enum PersonalDataKind: Sendable, Hashable {
+        case citizenID, oldID, phone
+    }
     case expiringSoon(daysLeft: Int, lastDay: LocalDate)
 
     /// What kind of value a key expects.
@@ -228,18 +240,47 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .missingFromSite(let id, let start):
             return vi ? "thông báo `\(id)` phải được niêm yết từ \(start) nhưng chưa có trên trang; hãy chạy lại `congkhai build`"
                 : "notice `\(id)` must be posted since \(start) but is missing from the site; run `congkhai build` again"
-        case .periodTooShort(let type, let earliest):
-            let name = type.name(in: language), days = type.minDays ?? 0
-            let source = type.legalBasis.map { " (\($0))" } ?? ""
-            return vi ? "\(name) phải niêm yết ít nhất \(days) ngày\(source): ngày hết hạn sớm nhất là \(earliest.short)"
-                + " (không tính ngày đầu; nếu ngày cuối là thứ Bảy, Chủ nhật hoặc ngày lễ thì lùi sang ngày làm việc tiếp theo)"
-                : "\(name) must be posted for at least \(days) days\(source): the earliest end date is \(earliest.short)"
-                + " (the first day is not counted; a last day on a weekend or holiday moves to the next working day)"
-        case .periodTooLong(let type, let latest):
-            let name = type.name(in: language), days = type.maxDays ?? 0
-            let source = type.legalBasis.map { " (\($0))" } ?? ""
-            return vi ? "\(name) chỉ có hiệu lực tối đa \(days) ngày\(source): ngày hết hạn muộn nhất là \(latest.short)"
-                : "\(name) is valid for at most \(days) days\(source): the latest end date is \(latest.short)"
+        case .periodTooShort(let type, let length, let basis, let earliest):
+            let name = type.name(in: language)
+            return vi ? "\(name) phải niêm yết ít nhất \(length.text(in: .vi)) (\(basis)): `expires` sớm nhất là hết ngày \(earliest.short)"
+                + " (không tính ngày đầu; thời hạn kết thúc lúc 24 giờ ngày cuối; nếu ngày cuối là ngày nghỉ thì lùi sang ngày làm việc tiếp theo)"
+                : "\(name) must be posted for at least \(length.text(in: .en)) (\(basis)): the earliest `expires` is the end of \(earliest.short)"
+                + " (the first day is not counted; a period ends at midnight of its last day; a last day off moves to the next working day)"
+        case .periodTooLong(let type, let length, let basis, let latest):
+            let name = type.name(in: language)
+            return vi ? "\(name) chỉ được niêm yết tối đa \(length.text(in: .vi)) (\(basis)): `expires` muộn nhất là \(latest.short)"
+                : "\(name) may be posted for at most \(length.text(in: .en)) (\(basis)): the latest `expires` is \(latest.short)"
+        case .periodLongerThanFixed(let type, let length, let basis, let end):
+            let name = type.name(in: language)
+            return vi ? "\(name) niêm yết \(length.text(in: .vi)) (\(basis)), tức đến hết ngày \(end.short); niêm yết lâu hơn không trái luật nhưng sau thời hạn này phải tổ chức họp lấy ý kiến ngay"
+                : "\(name) is posted for \(length.text(in: .en)) (\(basis)), that is through \(end.short); longer is not unlawful, but the consultation meeting is due right after"
+        case .validityExceeded(let type, let months, let basis, let latest):
+            let name = type.name(in: language)
+            return vi ? "\(name) chỉ có hiệu lực \(months) tháng kể từ ngày ký (\(basis)): `expires` muộn nhất là \(latest.short)"
+                : "\(name) is valid for \(months) months from its signing date (\(basis)): the latest `expires` is \(latest.short)"
+        case .signedRequired(let type, let basis):
+            return vi ? "\(type.name(in: .vi)) phải có ngày ký `signed` (\(basis) tính thời hạn từ ngày ký)"
+                : "\(type.name(in: .en)) needs its signing date `signed` (\(basis) counts from it)"
+        case .postingStartsLate(let length, let basis, let deadline):
+            return vi ? "niêm yết chậm: phải bắt đầu chậm nhất \(length.text(in: .vi)) sau ngày ký (\(basis)), tức ngày \(deadline.short)"
+                : "posting starts late: it must start within \(length.text(in: .en)) of signing (\(basis)), that is by \(deadline.short)"
+        case .calendarMissing(let year):
+            return vi ? "chưa có lịch nghỉ lễ năm \(year); thời hạn có thể bị tính thiếu (thêm `holidays:` và `workdays:` của năm \(year) vào site.yaml)"
+                : "no holiday calendar for \(year); the period may be counted short (add \(year)'s `holidays:` and `workdays:` to site.yaml)"
+        case .personalData(let kind):
+            let what: String
+            switch (kind, vi) {
+            case (.citizenID, true): what = "số căn cước công dân (12 chữ số)"
+            case (.oldID, true): what = "số chứng minh nhân dân (9 chữ số)"
+            case (.phone, true): what = "số điện thoại"
+            case (.citizenID, false): what = "a citizen ID number (12 digits)"
+            case (.oldID, false): what = "an old ID card number (9 digits)"
+            case (.phone, false): what = "a phone number"
+            }
+            return vi ? "có vẻ là \(what); không công bố số định danh, số điện thoại của người dân (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): chỉ cần họ tên. Nếu đây là số của cơ quan thì bỏ qua cảnh báo này"
+                : "this looks like \(what); do not publish residents' identifiers or phone numbers (Law 91/2025/QH15 on personal data): names are enough. Ignore this if it is an office's number"
+        case .invalidRule(let detail):
+            return vi ? "quy tắc niêm yết không hợp lệ: \(detail)" : "invalid posting rule: \(detail)"
         case .expiringSoon(let days, let lastDay):
             let left = days <= 0 ? (vi ? "hôm nay là ngày cuối" : "today is the last day")
                 : (vi ? "còn \(days) ngày" : "\(days) days left")

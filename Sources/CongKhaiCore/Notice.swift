@@ -53,6 +53,12 @@ public struct Notice: Sendable {
     public var bodyLine: Int
     /// Where the paper notice is posted (for the posting record); empty means the theme's defaults.
     public var places: [String]
+    /// The posting rule applied (in force on `signed`, else on `posted`), if the type has one.
+    public var rule: PostingRule?
+    /// For land recovery notices: `nong-nghiep` or `phi-nong-nghiep` (which lead time applies).
+    public var landKind: String?
+    /// Lists of households, parcels or amounts: kept out of search engines and the sitemap.
+    public var personalData: Bool = false
     /// Where each front matter key's value is, for diagnostics that come later (supersedes, …).
     public var positions: [String: SourcePosition]
 

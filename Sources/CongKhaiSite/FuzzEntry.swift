@@ -45,10 +45,12 @@ public enum FuzzEntry {
         if let config {
             // Exercise what the settings feed: the calendar and the posting rules of every type.
             let today = config.calendar.localDate(of: Date(timeIntervalSince1970: 1_795_000_000))
-            let rules = PostingRules(holidays: config.holidays)
+            let check = config.ruleCheck
             for type in config.types.values {
-                _ = rules.earliestEnd(of: type, postedOn: today)
-                _ = rules.latestEnd(of: type, postedOn: today)
+                if let rule = config.rule(for: type.id, on: today) {
+                    _ = check.findings(type: type, rule: rule, signed: today, start: config.calendar.startOfDay(today),
+                                       lastInstant: config.calendar.endOfDay(today.adding(days: 30)))
+                }
             }
         }
         _ = diagnostics.map { $0.formatted(in: .vi) }

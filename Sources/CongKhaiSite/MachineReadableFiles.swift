@@ -75,7 +75,8 @@ struct MachineReadableFiles {
         for commune in config.communes where site.notices.contains(where: { $0.commune == commune.id }) {
             urls.append((SiteURLs.commune(commune.id), nil))
         }
-        for notice in site.notices {
+        // Lists of households and amounts are not offered to search engines.
+        for notice in site.notices where !notice.personalData {
             urls.append((SiteURLs.notice(notice.id), notice.firstDay(in: calendar).iso))
         }
         for page in site.pages { urls.append((SiteURLs.page(page.id), nil)) }

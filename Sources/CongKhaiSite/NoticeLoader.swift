@@ -9,7 +9,8 @@ struct NoticeLoader {
     let config: SiteConfig
 
     static let knownKeys = ["title", "type", "commune", "number", "issuer", "signed", "posted", "expires",
-                            "summary", "attachments", "supersedes", "withdrawn", "slug", "places"]
+                            "summary", "attachments", "supersedes", "withdrawn", "slug", "places", "land_kind",
+                            "personal_data"]
 
     /// Lowercase ASCII letters, digits and single dashes between them.
     static func isValidId(_ id: String) -> Bool {
@@ -126,6 +127,19 @@ struct NoticeLoader {
         }
 
         var period: PostingPeriod?
+        var appliedRule: PostingRule?
+        let landKind = yaml.text("land_kind")
+        if let landKind, !["nong-nghiep", "phi-nong-nghiep"].contains(landKind) {
+            yaml.report(.error(path, yaml.valuePosition("land_kind"), .invalidRule("`land_kind`: `\(landKind)` (nong-nghiep, phi-nong-nghiep)")))
+        }
+        var personalData = type.map { ["compensation-plan", "resettlement-plan"].contains($0.id) } ?? false
+        if let raw = yaml.text("personal_data") {
+            if raw == "true" || raw == "false" {
+                personalData = raw == "true"
+            } else {
+                yaml.report(.error(path, yaml.valuePosition("personal_data"), .wrongType(key: "personal_data", expected: .text)))
+            }
+        }
         if let posted, let expires {
             let value = PostingPeriod(posted: posted, expires: expires, calendar: calendar)
             if value.lastInstant < value.start {
@@ -133,17 +147,24 @@ struct NoticeLoader {
                                    .expiresBeforePosted(posted: display(posted), expires: display(expires))))
             } else {
                 period = value
-                if let type, withdrawn == nil {
-                    let rules = PostingRules(holidays: config.holidays)
-                    for message in rules.violations(type: type, posted: calendar.localDate(of: value.start),
-                                                    lastDay: calendar.localDate(of: value.lastInstant)) {
-                        yaml.report(.error(path, yaml.valuePosition("expires"), message))
+                // The rule in force on the signing date (else the posting date) applies.
+                if let type, let rule = config.rule(for: type.id, on: signed ?? calendar.localDate(of: value.start)) {
+                    appliedRule = rule
+                    // A withdrawn notice is not held to its planned period.
+                    let findings = config.ruleCheck.findings(type: type, rule: rule, signed: signed, start: value.start,
+                                                             lastInstant: value.lastInstant)
+                    for finding in findings where withdrawn == nil || finding.key == "signed" {
+                        yaml.report(Diagnostic(finding.severity, path: path, position: yaml.valuePosition(finding.key),
+                                               finding.message))
                     }
                 }
             }
         }
         let attachments = readAttachments(&yaml, bundle: file.bundle)
 
+        for warning in PersonalDataScanner.warnings(in: document.body, path: path, firstLine: document.bodyFirstLine) {
+            yaml.report(warning)
+        }
         if FastText.isBlank(document.body) {
             yaml.report(.warning(path, SourcePosition(line: document.bodyFirstLine, column: 1), .emptyBody))
         }
@@ -156,7 +177,11 @@ struct NoticeLoader {
             number: number, issuer: issuer, signed: signed, posted: posted, expires: expires, period: period,
             summary: summary, attachments: attachments, supersedes: supersedes.map(\.0), withdrawn: withdrawn,
             body: document.body, bodyLine: document.bodyFirstLine, positions: positions, places: places)
-        return (notice, diagnostics)
+        var result = notice
+        result.rule = appliedRule
+        result.landKind = landKind
+        result.personalData = personalData
+        return (result, diagnostics)
     }
 
     private func display(_ value: Timestamp) -> String {
@@ -231,6 +256,9 @@ struct NoticeLoader {
                 }
                 yaml.report(.error(yaml.path, entry.valuePosition("file"), message))
                 continue
+            }
+            if let finding = PersonalDataScanner.scan(file).first {
+                yaml.report(.warning(yaml.path, entry.valuePosition("file"), .personalData(finding.kind.message)))
             }
             result.append(Attachment(file: file, title: title ?? file, size: size))
         }

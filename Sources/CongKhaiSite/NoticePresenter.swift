@@ -92,6 +92,67 @@ struct NoticePresenter {
         }
         values["attachments"] = attachments
         values["hasAttachments"] = !attachments.isEmpty
+        // Search engines drop the page when posting ends; lists of households are never indexed.
+        let until = "unavailable_after: " + calendar.iso8601(notice.period.end)
+        values["robots"] = notice.personalData ? "noindex, noarchive, " + until : until
+        values["places"] = places(of: notice)
+        if let rule = notice.rule {
+            values["basis"] = rule.basis
+            let decisions = earliestDecisions(notice, rule: rule)
+            if !decisions.isEmpty {
+                values["decisions"] = decisions
+                values["hasDecisions"] = true
+            }
+        }
+        if let opinions = opinions(notice) { values["opinions"] = opinions }
+        return values
+    }
+
+    /// Where the notice is posted: its `places:`, else the site's places for its type, else the
+    /// places its rule names (with the commune's name), else the commune office and meeting places.
+    func places(of notice: Notice) -> [String] {
+        if !notice.places.isEmpty { return notice.places }
+        if let places = config.places[notice.type.id], !places.isEmpty { return places }
+        // "Trụ sở Ủy ban nhân dân xã Bình Thuận": the commune's name continues the sentence.
+        let commune = config.communeName(notice.commune).map(NoticeScaffold.lowercasingFirst) ?? strings["place_commune_default"]
+        let codes = notice.rule?.places.isEmpty == false ? notice.rule!.places : ["office", "meeting_place"]
+        return codes.map { strings.format("place_" + $0, ["commune": commune]) }
+    }
+
+    /// For a land recovery notice: the earliest day a recovery decision may be made, for the
+    /// notice's kind of land, or for both kinds when it does not say.
+    func earliestDecisions(_ notice: Notice, rule: PostingRule) -> [[String: String]] {
+        let check = config.ruleCheck
+        return check.earliestDecision(rule, posted: notice.firstDay(in: calendar))
+            .filter { notice.landKind == nil || notice.landKind == $0.kind }
+            .map { item in
+                ["text": strings.format("decision_item", [
+                    "kind": RulesReport.landKindName(item.kind, language: config.language),
+                    "date": item.date.short, "days": String(item.days),
+                ])]
+            }
+    }
+
+    /// How and until when residents send opinions, for the types that collect them.
+    func opinions(_ notice: Notice) -> [String: Any]? {
+        guard ["compensation-plan", "village-rules-draft", "investment-consultation"].contains(notice.type.id)
+            || notice.rule?.opinionDays != nil else { return nil }
+        var values: [String: Any] = [
+            "until": strings.format("opinions_until", ["date": notice.lastDay(in: calendar).short]),
+        ]
+        if let address = config.contact["address"] { values["address"] = address }
+        if let phone = config.contact["phone"] {
+            values["phone"] = phone
+            // A tel: address has no spaces or dots: "0255 3 123 456" → tel:02553123456.
+            values["phoneHref"] = String(phone.unicodeScalars.filter { ("0"..."9").contains($0) || $0 == "+" }.map(Character.init))
+        }
+        if let hours = config.contact["office_hours"] { values["hours"] = hours }
+        if let email = config.contact["email"] {
+            values["email"] = email
+            let subject = strings.format("opinions_subject", ["title": notice.number ?? notice.title])
+            let encoded = subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            values["mailto"] = "mailto:\(email)?subject=\(encoded)"
+        }
         return values
     }
 }

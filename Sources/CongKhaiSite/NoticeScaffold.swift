@@ -31,8 +31,16 @@ public struct NoticeScaffold: Sendable {
         if communeId == nil, known.count == 1 { communeId = known[0] }
         if communeId == nil, known.count > 1 { throw .diagnostics([.error(nil, nil, .communeRequired(known))]) }
 
-        let rules = PostingRules(holidays: config.holidays)
-        let expires = rules.earliestEnd(of: type, postedOn: posted) ?? rules.lastDay(postedOn: posted, days: 30)
+        // The rule in force on the date written (signed = posted in the skeleton) decides `expires`:
+        // the earliest lawful end, or for a land recovery notice the end of its 12-month validity.
+        let rule = config.rule(for: type.id, on: posted)
+        let check = config.ruleCheck
+        let expires = rule.flatMap { check.earliestLastDay($0, posted: posted) }
+            ?? rule?.validMonths.map { WorkingCalendar.adding(months: $0, to: posted) }
+            ?? config.workdays.lastDay(of: RuleDuration(30), from: posted)
+        let expiresNote = rule?.shortest != nil ? "sớm nhất theo luật: \(expires.short)"
+            : rule?.validMonths != nil ? "muộn nhất (hiệu lực \(rule!.validMonths!) tháng kể từ ngày ký): \(expires.short)"
+            : expires.short
         let slug = Slug.make(from: cleanTitle)
         let id = posted.iso + (slug.isEmpty ? "" : "-" + slug)
         let folder = "content/notices/\(posted.year)"
@@ -50,7 +58,7 @@ public struct NoticeScaffold: Sendable {
             "issuer: \(Self.quoted(issuer))",
             "signed: \(posted.iso)",
             "posted: \(posted.iso)",
-            "expires: \(expires.iso)           # sớm nhất theo luật: \(expires.short)",
+            "expires: \(expires.iso)           # \(expiresNote)" + (rule.map { " — \($0.basis)" } ?? ""),
             "summary: \"\"",
             "---",
         ]

@@ -15,7 +15,15 @@ public struct SiteConfig: Sendable {
     public var types: [String: NoticeType]
     /// Display order of types: built-ins first, then the site's own.
     public var typeOrder: [String]
-    public var holidays: Set<LocalDate>
+    /// Working days for counting periods: the shipped official calendar plus the site's
+    /// `holidays:` and `workdays:`.
+    public var workdays: WorkingCalendar
+    /// The posting rules: the site's `rules:` (and `types:` periods) first, then the shipped ones.
+    public var rules: RuleBook
+    /// Site-wide places of posting per type (`places:` in site.yaml), used when a notice has none.
+    public var places: [String: [String]]
+    /// How residents send opinions (`contact:` in site.yaml): address, phone, e-mail.
+    public var contact: [String: String]
     public var expiringSoonDays: Int
     /// Notices per listing page (home, type and commune lists).
     public var pageSize: Int
@@ -23,7 +31,9 @@ public struct SiteConfig: Sendable {
     public init(title: String, baseURL: String, description: String? = nil, language: Language = .vi,
                 calendar: SiteCalendar = SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!,
                 communes: [(id: String, name: String)] = [], types: [NoticeType] = NoticeType.builtIn,
-                holidays: Set<LocalDate> = [], expiringSoonDays: Int = 7, pageSize: Int = 50) {
+                workdays: WorkingCalendar? = nil, rules: RuleBook? = nil,
+                places: [String: [String]] = [:], contact: [String: String] = [:],
+                expiringSoonDays: Int = 7, pageSize: Int = 50) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.description = description
@@ -32,7 +42,10 @@ public struct SiteConfig: Sendable {
         self.communes = communes
         self.types = Dictionary(types.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
         self.typeOrder = types.map(\.id)
-        self.holidays = holidays
+        self.workdays = workdays ?? ShippedRules.loaded.calendar
+        self.rules = rules ?? RuleBook(shipped: ShippedRules.loaded.rules)
+        self.places = places
+        self.contact = contact
         self.expiringSoonDays = expiringSoonDays
         self.pageSize = pageSize
     }
@@ -47,6 +60,14 @@ public struct SiteConfig: Sendable {
         guard let id else { return nil }
         return communes.first { $0.id == id }?.name ?? id
     }
+
+    /// The rule that applies to a notice of `type` signed (or posted) on `date`.
+    public func rule(for type: String, on date: LocalDate) -> PostingRule? {
+        rules.rule(for: type, on: date)
+    }
+
+    /// Checks dates against the rules with this site's calendar.
+    public var ruleCheck: PostingRuleCheck { PostingRuleCheck(workdays: workdays, calendar: calendar) }
 
     /// Types in display order.
     public var orderedTypes: [NoticeType] { typeOrder.compactMap { types[$0] } }

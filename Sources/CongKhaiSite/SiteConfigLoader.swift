@@ -6,7 +6,7 @@ enum SiteConfigLoader {
     static let path = "content/site.yaml"
 
     static let knownKeys = ["title", "base_url", "description", "language", "time_zone", "communes", "types",
-                            "holidays", "expiring_soon_days", "page_size"]
+                            "holidays", "workdays", "rules", "places", "contact", "expiring_soon_days", "page_size"]
     static let typeKeys = ["name", "name_en", "min_days", "max_days", "legal_basis"]
 
     static func load(root: URL) -> (SiteConfig?, [Diagnostic]) {
@@ -60,17 +60,24 @@ enum SiteConfigLoader {
             yaml.absorb(map)
         }
         var types = NoticeType.builtIn
+        var siteRules: [PostingRule] = []
         if var map = yaml.mapping("types") {
             for key in map.keys {
                 guard let node = map.value(key), var entry = map.nested(node, key: key) else { continue }
                 entry.warnUnknownKeys(known: typeKeys)
                 let base = types.first { $0.id == key }
                 let name = entry.text("name", required: base == nil) ?? base?.name ?? key
-                let type = NoticeType(
-                    id: key, name: name, nameEnglish: entry.text("name_en") ?? base?.nameEnglish ?? name,
-                    minDays: entry.count("min_days") ?? base?.minDays,
-                    maxDays: entry.count("max_days") ?? base?.maxDays,
-                    legalBasis: entry.text("legal_basis") ?? base?.legalBasis)
+                let type = NoticeType(id: key, name: name, nameEnglish: entry.text("name_en") ?? base?.nameEnglish ?? name)
+                // A period set on the type is a site rule in force at all dates.
+                let minimum = entry.count("min_days"), maximum = entry.count("max_days")
+                let basis = entry.text("legal_basis")
+                if minimum != nil || maximum != nil {
+                    siteRules.append(PostingRule(type: key, minimum: minimum.map { RuleDuration($0) },
+                                                 maximum: maximum.map { RuleDuration($0) },
+                                                 startWithin: RuleDuration(5, .workingDays),
+                                                 places: ["office", "meeting_place"],
+                                                 basis: basis ?? "content/site.yaml", fromSite: true))
+                }
                 if !NoticeLoader.isValidId(key) {
                     entry.report(.error(path, map.keyPosition(key), .invalidId(key)))
                 }
@@ -83,13 +90,31 @@ enum SiteConfigLoader {
             }
             yaml.absorb(map)
         }
-        var holidays = Set<LocalDate>()
-        for (raw, position) in yaml.textList("holidays") {
-            if let date = LocalDate(iso: raw) {
-                holidays.insert(date)
-            } else {
-                yaml.report(.error(path, position, .invalidDate(key: "holidays", value: raw)))
+        // A site's own rules come first, so they win over the shipped ones.
+        siteRules = ShippedRules.readRules(&yaml, key: "rules", fromSite: true) + siteRules
+        let shipped = ShippedRules.loaded
+        var holidays = shipped.calendar.holidays, workdays = shipped.calendar.workdays
+        var years = shipped.calendar.knownYears
+        for key in ["holidays", "workdays"] {
+            for (raw, position) in yaml.textList(key) {
+                if let date = LocalDate(iso: raw) {
+                    if key == "holidays" { holidays.insert(date) } else { workdays.insert(date) }
+                    years.insert(date.year)
+                } else {
+                    yaml.report(.error(path, position, .invalidDate(key: key, value: raw)))
+                }
             }
+        }
+        var places: [String: [String]] = [:]
+        if var map = yaml.mapping("places") {
+            for key in map.keys { places[key] = map.textList(key).map(\.0) }
+            yaml.absorb(map)
+        }
+        var contact: [String: String] = [:]
+        if var map = yaml.mapping("contact") {
+            map.warnUnknownKeys(known: ["address", "phone", "email", "office_hours"])
+            for key in map.keys { contact[key] = map.text(key) }
+            yaml.absorb(map)
         }
         let soon = yaml.count("expiring_soon_days") ?? 7
         let description = yaml.text("description")
@@ -98,7 +123,9 @@ enum SiteConfigLoader {
         guard let title, let baseURL, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let config = SiteConfig(title: title, baseURL: baseURL, description: description,
                                 language: language, calendar: calendar, communes: communes, types: types,
-                                holidays: holidays, expiringSoonDays: soon, pageSize: pageSize)
+                                workdays: WorkingCalendar(holidays: holidays, workdays: workdays, knownYears: years),
+                                rules: RuleBook(shipped: shipped.rules, site: siteRules),
+                                places: places, contact: contact, expiringSoonDays: soon, pageSize: pageSize)
         return (config, diagnostics)
     }
 }

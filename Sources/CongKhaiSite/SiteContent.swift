@@ -39,6 +39,12 @@ public struct SiteContent: Sendable {
         return (SiteContent(root: root, config: config, notices: notices, pages: pages), diagnostics)
     }
 
+    /// Only `content/site.yaml` (for commands that need the rules, not the notices): the
+    /// configuration, or nil with its errors.
+    public static func loadConfig(root: URL) -> (SiteConfig?, [Diagnostic]) {
+        SiteConfigLoader.load(root: root)
+    }
+
     public var schedule: PublicationSchedule { PublicationSchedule(notices: notices) }
 
     /// Notices active at `now`, newest posting first (ties by id).

@@ -161,11 +161,12 @@ struct SiteRenderer: @unchecked Sendable {
         detail["absoluteURL"] = config.baseURL + url
         detail["recordUrl"] = presenter.link(SiteURLs.record(notice.id))
         context["notice"] = detail
+        context["robots"] = detail["robots"]
         context["ogType"] = "article"
         context["pageDescription"] = notice.summary ?? presenter.periodText(notice)
         try render("notice", context, to: SiteURLs.file(forPage: url), into: folder)
         var record = baseContext(title: strings["record_title"] + " · " + notice.title, path: SiteURLs.record(notice.id))
-        detail["places"] = notice.places.isEmpty ? [strings["record_place_office"], strings["record_place_village"]] : notice.places
+        record["robots"] = detail["robots"]
         detail["postedFormal"] = presenter.formalDate(notice.firstDay(in: config.calendar))
         detail["lastDayFormal"] = presenter.formalDate(notice.lastDay(in: config.calendar))
         record["notice"] = detail

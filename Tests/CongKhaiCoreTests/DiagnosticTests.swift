@@ -78,8 +78,12 @@ struct MessageCatalogueTests {
         .linkToUnknownNotice("a", suggestions: ["b"]), .lastValidVersionUsed(savedAt: "a"), .brokenNotPublished,
         .outputFileUnreadable("a"), .unknownNoticeInSite(noticeId: "a"), .staleInSite(noticeId: "a", status: .withdrawn),
         .scheduledPublished(noticeId: "a", start: "b"), .remoteUnreachable(reason: "HTTP 500"), .outputNotASite("x"), .outputDiskFull, .outputNotWritable("x"), .templateCycle("a → a"), .missingFromSite(noticeId: "a", start: "b"),
-        .siteUnreadable("a"), .fileExists("a"), .periodTooShort(type: plan, earliest: day),
-        .periodTooLong(type: plan, latest: day), .expiringSoon(daysLeft: 3, lastDay: day),
+        .siteUnreadable("a"), .fileExists("a"), .periodTooShort(type: plan, length: RuleDuration(30), basis: "b", earliest: day),
+        .periodLongerThanFixed(type: plan, length: RuleDuration(10), basis: "b", end: day),
+        .validityExceeded(type: plan, months: 12, basis: "b", latest: day), .signedRequired(type: plan, basis: "b"),
+        .postingStartsLate(length: RuleDuration(5, .workingDays), basis: "b", deadline: day), .calendarMissing(year: 2027),
+        .invalidRule("x"), .personalData(.citizenID), .personalData(.oldID), .personalData(.phone),
+        .periodTooLong(type: plan, length: RuleDuration(30), basis: "b", latest: day), .expiringSoon(daysLeft: 3, lastDay: day),
         .expiringSoon(daysLeft: 0, lastDay: day), .yamlAliasesNotAllowed, .symbolicLink, .notARegularFile, .attachmentNameTaken("a"), .attachmentActiveContent("a.html"),
     ]
 

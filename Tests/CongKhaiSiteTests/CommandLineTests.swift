@@ -33,7 +33,10 @@ struct CommandLineTests {
         let site = try SiteBuildTests.mixedSite()
         let result = try CongKhaiProcess.run(["build", "--root", site.root.path, "--now", "2026-03-20T09:00:00+07:00"])
         #expect(result.status == 0)
-        #expect(result.stderr == "")
+        // A 2026 compensation plan posted for a month: lawful, but the consultation meeting is due.
+        #expect(result.stderr == "content/notices/active-a.md:7:10: cảnh báo: Phương án bồi thường, hỗ trợ, tái định cư "
+                + "niêm yết 10 ngày (Nghị quyết 254/2025/QH15, Điều 3, khoản 9, điểm b), tức đến hết ngày 16/03/2026; "
+                + "niêm yết lâu hơn không trái luật nhưng sau thời hạn này phải tổ chức họp lấy ý kiến ngay\n")
         #expect(result.stdout == "Đã xuất bản 3 thông báo; ẩn 5 (1 chưa đến ngày niêm yết, 2 hết thời hạn niêm yết, "
                 + "1 đã được thay thế, 1 đã thu hồi / đính chính); lần thay đổi tiếp theo: 2026-03-21T00:00:00+07:00; "
                 + "25 tệp trong \(site.output.path)\n")
@@ -108,11 +111,17 @@ struct CommandLineTests {
         let result = try CongKhaiProcess.run(["build", "--root", CongKhaiProcess.repository.path, "--output", output.path,
                                               "--now", "2026-11-28T09:00:00+07:00"])
         #expect(result.status == 0, "\(result.stderr)")
-        // Only the two "expiring soon" warnings for notices that end within 7 days.
+        // The two "expiring soon" warnings for notices that end within 7 days, the two 2026
+        // compensation plans posted longer than the fixed 10 days, and the notice that ends in
+        // 2027, a year without an official holiday calendar yet.
         #expect(result.stderr.split(separator: "\n").map { $0.split(separator: ":").first.map(String.init) } == [
+            "content/notices/2026/2026-10-20-phuong-an-boi-thuong-du-thao-lan-1.md",
+            "content/notices/2026/2026-11-10-phuong-an-boi-thuong-duong-ven-bien/index.md",
             "content/notices/2026/2026-11-16-bo-tri-tai-dinh-cu-khu-go-cay-sung.md",
             "content/notices/2026/2026-11-18-quyet-dinh-giai-quyet-khieu-nai.md",
+            "content/notices/2026/2026-12-05-lich-tiep-cong-dan-thang-12.md",
         ])
+        #expect(result.stderr.contains("cảnh báo: chưa có lịch nghỉ lễ năm 2027"))
         #expect(result.stderr.contains("cảnh báo: thông báo sắp hết hạn niêm yết (còn 3 ngày, đến hết ngày 01/12/2026)"))
         #expect(result.stdout.hasPrefix("Đã xuất bản 9 thông báo; ẩn 4 (1 chưa đến ngày niêm yết, 1 hết thời hạn niêm yết, 1 đã được thay thế, 1 đã thu hồi / đính chính)"))
         #expect(FileManager.default.fileExists(

@@ -123,56 +123,107 @@ struct NoticeLoaderTests {
         #expect(describe(diagnostics) == ["7:10 error: `expires` (05/04/2026) is before `posted` (06/04/2026)"])
     }
 
-    @Test func sameDayPostingIsAllowedForATypeWithoutMinimum() throws {
+    @Test func sameDayPostingIsAllowedForATypeWithoutARule() throws {
         let config = SiteConfig(title: "T", baseURL: "https://x.example/", communes: [("xa-a", "Xã A")],
-                                types: NoticeType.builtIn + [NoticeType(id: "tin-nhanh", name: "Tin nhanh", minDays: nil)])
+                                types: NoticeType.builtIn + [NoticeType(id: "tin-nhanh", name: "Tin nhanh")])
         let (notice, diagnostics) = parse(validNotice(type: "tin-nhanh", posted: "2026-04-06", expires: "2026-04-06"),
                                           config: config)
         #expect(diagnostics.isEmpty)
         #expect(try #require(notice).period.contains(instant("2026-04-06T12:00:00+07:00")))
     }
 
-    @Test func aPostingShorterThanTheLawRequiresIsAnError() {
-        let text = validNotice(type: "compensation-plan", posted: "2026-03-05", expires: "2026-04-03")
+    @Test func aPostingShorterThanTheLawRequiresIsAnErrorNamingTheRule() {
+        let text = validNotice(type: "general", posted: "2026-03-05", expires: "2026-04-03")
         let (notice, diagnostics) = parse(text)
         #expect(notice == nil)
         #expect(diagnostics.map { $0.formatted(in: .vi) } == [
-            "content/notices/thong-bao.md:7:10: lỗi: Phương án bồi thường, hỗ trợ, tái định cư phải niêm yết ít nhất 30 ngày "
-                + "(Luật Đất đai 2024, Điều 87): ngày hết hạn sớm nhất là 06/04/2026 (không tính ngày đầu; nếu ngày cuối là "
-                + "thứ Bảy, Chủ nhật hoặc ngày lễ thì lùi sang ngày làm việc tiếp theo)",
+            "content/notices/thong-bao.md:7:10: lỗi: Thông báo chung phải niêm yết ít nhất 30 ngày "
+                + "(Luật Thực hiện dân chủ ở cơ sở 2022, Điều 12, khoản 3; Điều 13, khoản 2): `expires` sớm nhất là hết ngày 06/04/2026 "
+                + "(không tính ngày đầu; thời hạn kết thúc lúc 24 giờ ngày cuối; nếu ngày cuối là ngày nghỉ thì lùi sang ngày làm việc tiếp theo)",
         ])
-        #expect(diagnostics.map { $0.formatted(in: .en) } == [
-            "content/notices/thong-bao.md:7:10: error: Compensation, support and resettlement plan must be posted for at "
-                + "least 30 days (Luật Đất đai 2024, Điều 87): the earliest end date is 06/04/2026 (the first day is not "
-                + "counted; a last day on a weekend or holiday moves to the next working day)",
-        ])
-        // The earliest lawful date itself is accepted, and so is a date-time on that day.
-        #expect(parse(validNotice(type: "compensation-plan", posted: "2026-03-05", expires: "2026-04-06")).1.isEmpty)
-        #expect(parse(validNotice(type: "compensation-plan", posted: "2026-03-05T08:00:00+07:00",
-                                  expires: "2026-04-06T17:00:00+07:00")).1.isEmpty)
+        // The earliest lawful date itself is accepted, and so is its last second.
+        #expect(parse(validNotice(posted: "2026-03-05", expires: "2026-04-06")).1.isEmpty)
+        #expect(parse(validNotice(posted: "2026-03-05T08:00:00+07:00", expires: "2026-04-06T23:59:59+07:00")).1.isEmpty)
+        // A date-time earlier that day is a day short (Civil Code Art. 148).
+        #expect(parse(validNotice(posted: "2026-03-05T08:00:00+07:00", expires: "2026-04-06T17:00:00+07:00")).1.count == 1)
         // A withdrawn notice is not held to its planned period.
-        #expect(parse(validNotice(type: "compensation-plan", posted: "2026-03-05", expires: "2026-03-10",
+        #expect(parse(validNotice(posted: "2026-03-05", expires: "2026-03-10",
                                   extra: [("withdrawn", "\"Sai số liệu\"")])).1.isEmpty)
     }
 
-    @Test func aLandRecoveryNoticeIsValidTwelveMonthsAtMost() {
-        let (_, diagnostics) = parse(validNotice(type: "land-recovery-notice", posted: "2026-03-05", expires: "2027-03-06"))
-        #expect(diagnostics.map { $0.formatted(in: .vi) } == [
-            "content/notices/thong-bao.md:7:10: lỗi: Thông báo thu hồi đất chỉ có hiệu lực tối đa 365 ngày "
-                + "(Luật Đất đai 2024, Điều 85): ngày hết hạn muộn nhất là 05/03/2027",
-        ])
-        #expect(parse(validNotice(type: "land-recovery-notice", posted: "2026-03-05", expires: "2027-03-05")).1.isEmpty)
+    /// The 2026 compensation plan: 10 days, exactly (NQ 254/2025/QH15 Art. 3.9.b).
+    @Test(arguments: [
+        ("2026-03-12", nil),  // 10 days from 02/03/2026: accepted
+        ("2026-03-11", "error"),  // 9 days: refused
+        ("2026-04-01", "warning"),  // 30 days: accepted with a warning (the meeting is due)
+    ] as [(String, String?)])
+    func aCompensationPlanFrom2026IsPostedTenDays(expires: String, outcome: String?) {
+        let (notice, diagnostics) = parse(validNotice(type: "compensation-plan", posted: "2026-03-02", expires: expires,
+                                                      extra: [("signed", "2026-03-02")]))
+        #expect(diagnostics.map(\.severity.rawValue) == (outcome.map { [$0] } ?? []))
+        #expect((notice != nil) == (outcome != "error"))
+        #expect(diagnostics.allSatisfy { $0.formatted(in: .vi).contains("Nghị quyết 254/2025/QH15, Điều 3, khoản 9, điểm b") })
     }
 
-    @Test func holidaysFromSiteYAMLMoveTheEarliestEnd() {
-        // Posted 2026-03-31 + 30 days = 2026-04-30 (holiday), 2026-05-01 (holiday), then a weekend:
-        // the earliest end is Monday 2026-05-04.
-        let config = SiteConfig(title: "T", baseURL: "https://x.example/", communes: [("xa-a", "Xã A")],
-                                holidays: [LocalDate(iso: "2026-04-30")!, LocalDate(iso: "2026-05-01")!])
-        let (_, diagnostics) = parse(validNotice(posted: "2026-03-31", expires: "2026-04-30"), config: config)
-        #expect(diagnostics.map { $0.message } == [.periodTooShort(type: config.types["general"]!,
-                                                                    earliest: LocalDate(iso: "2026-05-04")!)])
-        #expect(parse(validNotice(posted: "2026-03-31", expires: "2026-05-04"), config: config).1.isEmpty)
+    @Test func aCompensationPlanSignedIn2025NeedsThirtyDays() {
+        let (_, diagnostics) = parse(validNotice(type: "compensation-plan", posted: "2025-12-01", expires: "2025-12-11",
+                                                 extra: [("signed", "2025-12-01")]))
+        #expect(diagnostics.map(\.message) == [.periodTooShort(
+            type: NoticeLoaderTests.config.types["compensation-plan"]!, length: RuleDuration(30),
+            basis: "Luật Đất đai 2024, Điều 87, khoản 3, điểm a", earliest: LocalDate(iso: "2025-12-31")!)])
+        #expect(parse(validNotice(type: "compensation-plan", posted: "2025-12-01", expires: "2025-12-31",
+                                  extra: [("signed", "2025-12-01")])).1.isEmpty)
+    }
+
+    @Test func aLandRecoveryNoticeIsValidTwelveMonthsFromSigning() {
+        let recovery = { (expires: String, signed: String?) in
+            self.parse(validNotice(type: "land-recovery-notice", posted: "2026-03-05", expires: expires,
+                                   extra: signed.map { [("signed", $0)] } ?? [])).1
+        }
+        #expect(recovery("2027-03-02", "2026-03-02").isEmpty)
+        #expect(recovery("2027-03-03", "2026-03-02").map { $0.formatted(in: .vi) } == [
+            "content/notices/thong-bao.md:7:10: lỗi: Thông báo thu hồi đất chỉ có hiệu lực 12 tháng kể từ ngày ký "
+                + "(Luật Đất đai 2024, Điều 85, khoản 5; Nghị quyết 254/2025/QH15, Điều 3, khoản 9, điểm a): `expires` muộn nhất là 02/03/2027",
+        ])
+        #expect(recovery("2026-06-30", nil).map(\.message) == [.signedRequired(
+            type: NoticeLoaderTests.config.types["land-recovery-notice"]!,
+            basis: "Luật Đất đai 2024, Điều 85, khoản 5; Nghị quyết 254/2025/QH15, Điều 3, khoản 9, điểm a")])
+    }
+
+    @Test func postingEightWorkingDaysAfterSigningWarns() {
+        // Signed Monday 02/03/2026; 5 working days → Monday 09/03; posted Thursday 12/03 (8 working days).
+        let (notice, diagnostics) = parse(validNotice(posted: "2026-03-12", expires: "2026-04-13", extra: [("signed", "2026-03-02")]))
+        #expect(notice != nil)
+        #expect(describe(diagnostics) == [
+            "6:9 warning: posting starts late: it must start within 5 working days of signing "
+                + "(Luật Thực hiện dân chủ ở cơ sở 2022, Điều 12, khoản 3; Điều 13, khoản 2), that is by 09/03/2026",
+        ])
+        #expect(parse(validNotice(posted: "2026-03-09", expires: "2026-04-09", extra: [("signed", "2026-03-02")])).1.isEmpty)
+    }
+
+    @Test func aPeriodEndingIn2028WarnsThatTheCalendarIsMissing() {
+        let (_, diagnostics) = parse(validNotice(posted: "2027-12-20", expires: "2028-01-31"))
+        #expect(diagnostics.map { $0.formatted(in: .vi) } == [
+            "content/notices/thong-bao.md:7:10: cảnh báo: chưa có lịch nghỉ lễ năm 2028; thời hạn có thể bị tính thiếu "
+                + "(thêm `holidays:` và `workdays:` của năm 2028 vào site.yaml)",
+        ])
+    }
+
+    @Test func identifiersAndPhoneNumbersInABodyWarnAtTheirPosition() {
+        let body = """
+        Hộ ông Nguyễn Văn A, CCCD 051203004567, diện tích 120 m².
+        Bà Trần Thị B (CMND 212345678) — liên hệ 0912 345 678 hoặc +84 905.123.456.
+        Tổng kinh phí: 11.482.500.000 đồng; mã dự án 2026-03-05; số 45/TB-UBND.
+
+        """
+        let (notice, diagnostics) = parse(validNotice(body: body))
+        #expect(notice != nil)
+        #expect(describe(diagnostics) == [
+            "9:27 warning: this looks like a citizen ID number (12 digits); do not publish residents' identifiers or phone numbers (Law 91/2025/QH15 on personal data): names are enough. Ignore this if it is an office's number",
+            "10:21 warning: this looks like an old ID card number (9 digits); do not publish residents' identifiers or phone numbers (Law 91/2025/QH15 on personal data): names are enough. Ignore this if it is an office's number",
+            "10:42 warning: this looks like a phone number; do not publish residents' identifiers or phone numbers (Law 91/2025/QH15 on personal data): names are enough. Ignore this if it is an office's number",
+            "10:60 warning: this looks like a phone number; do not publish residents' identifiers or phone numbers (Law 91/2025/QH15 on personal data): names are enough. Ignore this if it is an office's number",
+        ])
     }
 
     @Test func wrongValueTypes() {

@@ -27,11 +27,17 @@ struct NoticeScaffoldTests {
         let notice = try #require(reloaded?.notices.first)
         #expect(notice.title == "Thông báo \"thử\" về đất đai")
         #expect(notice.issuer == "Ủy ban nhân dân xã A")
-        // The earliest lawful end, counted like the Civil Code with the site's holidays.
-        let rules = PostingRules(holidays: reloaded!.config.holidays)
-        let type = reloaded!.config.types[type]!
-        #expect(notice.lastDay(in: reloaded!.config.calendar)
-                == (rules.earliestEnd(of: type, postedOn: posted) ?? rules.lastDay(postedOn: posted, days: 30)))
+        // The earliest lawful end under the rule in force on that date, counted like the Civil
+        // Code with the site's calendar; a land recovery notice runs to the end of its validity.
+        let config = reloaded!.config
+        let rule = try #require(config.rule(for: type, on: posted))
+        let months = rule.validMonths ?? 0
+        let expected = config.ruleCheck.earliestLastDay(rule, posted: posted)
+            ?? WorkingCalendar.adding(months: months, to: posted)
+        #expect(notice.lastDay(in: config.calendar) == expected)
+        #expect(notice.rule == rule)
+        // No error, and no warning that the scaffold itself causes about the period.
+        #expect(!diagnostics.contains { if case .periodLongerThanFixed = $0.message { true } else { false } })
     }
 
     @Test func landRecoveryNoticesListTheSixRequiredContents() throws {
@@ -54,7 +60,8 @@ struct NoticeScaffoldTests {
         #expect(first.stdout == path + "\n")
         let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
         #expect(text.contains("posted: 2026-03-05\n"))
-        #expect(text.contains("expires: 2026-04-06 "))
+        // The 2026 rule: 10 days from 05/03 is Sunday 15/03 → Monday 16/03, with its basis.
+        #expect(text.contains("expires: 2026-03-16           # sớm nhất theo luật: 16/03/2026 — Nghị quyết 254/2025/QH15, Điều 3, khoản 9, điểm b\n"))
         #expect(text.contains("commune: xa-b\n"))
         try site.write("content/notices/2026/2026-03-05-phuong-an-boi-thuong-duong-ven-bien/index.md", text + "Sửa tay.\n")
         let second = try CongKhaiProcess.run(arguments)
