@@ -60,12 +60,15 @@ public struct SiteBuilder: Sendable {
     public let now: Date
     /// The real clock, read again just before the swap; nil when the instant was given (`--now`).
     public let clock: (@Sendable () -> Date)?
+    /// True when the build appends to the publication journal (`congkhai build`; not previews).
+    public let journal: Bool
 
-    public init(root: URL, output: URL? = nil, now: Date, clock: (@Sendable () -> Date)? = nil) {
+    public init(root: URL, output: URL? = nil, now: Date, clock: (@Sendable () -> Date)? = nil, journal: Bool = false) {
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
         self.now = now
         self.clock = clock
+        self.journal = journal
     }
 
     /// How output files are named in diagnostics: `site/…` when the output is inside the root.
@@ -136,6 +139,15 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.warning(state.folder.path, nil, Self.message(for: error)))
         }
         timer.mark("keep sources")
+        if journal {
+            do {
+                try record(content: content, sources: resolution.root, at: report.now,
+                           hadErrors: !(diagnostics + report.errors).filter { $0.severity == .error }.isEmpty)
+            } catch {
+                diagnostics.append(.warning(PublicationJournal.fileName, nil, Self.message(for: error)))
+            }
+            timer.mark("journal")
+        }
         report.warnings = (diagnostics + report.warnings).filter { $0.severity == .warning }.sortedForReport
         report.fallbacks = resolution.fallbacks
         report.excluded = resolution.excluded
@@ -145,6 +157,25 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(diagnostics: (errors + report.warnings).sortedForReport, published: report)
         }
         return report
+    }
+
+    /// Appends this build to the publication journal: what is published now, with the hashes of
+    /// each notice's page, source and attachments as they are in the output.
+    private func record(content: SiteContent, sources: URL, at now: Date, hadErrors: Bool) throws {
+        let calendar = content.config.calendar
+        let sha = { (url: URL) in (try? Data(contentsOf: url)).map(PublicationJournal.sha256) ?? "-" }
+        let published = content.published(at: now).map { notice in
+            PublicationJournal.PublishedNotice(
+                id: notice.id, until: calendar.iso8601(notice.period.lastInstant),
+                page: sha(output.appendingPathComponent(SiteURLs.file(forPage: SiteURLs.notice(notice.id)))),
+                source: sha(sources.appendingPathComponent(notice.sourcePath)),
+                attachments: notice.attachments.map {
+                    ($0.file, sha(output.appendingPathComponent(SiteURLs.attachment(notice: notice.id, file: $0.file))))
+                })
+        }
+        try PublicationJournal(root: root).append(instant: calendar.iso8601(now), version: CongKhaiVersion.current,
+                                                  hadErrors: hadErrors, published: published,
+                                                  statuses: content.schedule.statuses(at: now))
     }
 
     private enum PublishOutcome: Error {

@@ -22,7 +22,7 @@ struct BuildCommand: ParsableCommand {
         let outputURL = output.map(SiteOptions.resolve)
         // With --now the instant is fixed; otherwise the clock is read again just before the swap.
         let clock: (@Sendable () -> Date)? = options.now == nil ? { @Sendable in Date() } : nil
-        let builder = SiteBuilder(root: options.rootURL, output: outputURL, now: now, clock: clock)
+        let builder = SiteBuilder(root: options.rootURL, output: outputURL, now: now, clock: clock, journal: true)
         let report: BuildReport
         do {
             report = try builder.build()

@@ -100,6 +100,10 @@ struct InterruptedBuildTests {
             #expect(manifest?.files.count == 601, "\(context)")
             #expect(manifest?.files.values.allSatisfy { FileManager.default.fileExists(atPath: state.object($0).path) } == true,
                     "\(context)")
+            // The journal is never left with a half-written line.
+            if case .broken(let line, let reason) = PublicationJournal(root: site.root).verify() {
+                Issue.record("journal broken at line \(line) (\(reason)) after kill #\(kill); \(context)")
+            }
 
             if kill % 10 == 0 {
                 // A successful build cleans everything a killed one left.

@@ -87,9 +87,11 @@ final class TestSite {
     }
 
     /// Names in the root's parent-level folder, to find leftovers of the publisher. The folder of
-    /// last valid versions beside the output (`.site.congkhai-state`) is meant to be there.
+    /// last valid versions beside the output (`.site.congkhai-state`) and the publication journal
+    /// (`journal.tsv`) are meant to be there.
     var rootEntries: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0 != ".site.congkhai-state" }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [])
+            .filter { $0 != ".site.congkhai-state" && $0 != PublicationJournal.fileName }.sorted()
     }
 }
 

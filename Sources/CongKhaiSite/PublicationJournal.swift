@@ -1,0 +1,190 @@
+import CongKhaiCore
+import Crypto
+import Foundation
+
+/// The publication journal: what was online when, as evidence (issue "Proof of posting").
+///
+/// `journal.tsv` at the site root, beside `content/`, meant to be committed to git with the
+/// sources. One line per event, tab-separated: instant, event, notice id (`-` for a build),
+/// details (`key=value`, space-separated, values percent-encoded), and the SHA-256 of the previous
+/// line's hash followed by this line's first four fields — so an edited, deleted or reordered line
+/// breaks the chain at that line (`congkhai journal verify`). Events: `build` (every build that
+/// publishes: tool version, notices published, whether it had errors), `started`, `stopped` and
+/// `changed` (with the SHA-256 of the notice's page, source and each attachment, its end instant,
+/// and why). No notice body is ever written, only ids, hashes and dates. The whole file is
+/// rewritten to a temporary file and renamed over the old one, so a SIGKILL never leaves a
+/// half-written line.
+public struct PublicationJournal: Sendable {
+    public static let fileName = "journal.tsv"
+    public let url: URL
+
+    public init(root: URL) {
+        url = root.appendingPathComponent(Self.fileName)
+    }
+
+    /// One line of the journal.
+    public struct Entry: Sendable, Equatable {
+        public let instant: String
+        public let event: String
+        public let id: String
+        public let details: [Detail]
+        public let hash: String
+
+        public struct Detail: Sendable, Equatable {
+            public let key: String
+            public let value: String
+        }
+
+        public func value(_ key: String) -> String? { details.first { $0.key == key }?.value }
+
+        var body: String {
+            [instant, event, id, details.map { "\($0.key)=\(PublicationJournal.encode($0.value))" }.joined(separator: " ")]
+                .joined(separator: "\t")
+        }
+    }
+
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func chain(_ previous: String, _ body: String) -> String {
+        SHA256.hash(data: Data((previous + "\t" + body).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static let plain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._:+/")
+
+    static func encode(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: plain) ?? value
+    }
+
+    /// The journal's lines (without their newline); empty when there is no journal.
+    func lines() -> [String] {
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// What `journal verify` found: every line valid, or the first bad line (1-based) and why.
+    public enum Verification: Equatable, Sendable {
+        case valid(lines: Int)
+        case broken(line: Int, reason: String)
+    }
+
+    public func verify() -> Verification {
+        var previous = Self.genesis
+        let all = lines()
+        for (index, line) in all.enumerated() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5 else { return .broken(line: index + 1, reason: "fields") }
+            let body = fields[0..<4].joined(separator: "\t")
+            let expected = Self.chain(previous, body)
+            guard fields[4] == expected else { return .broken(line: index + 1, reason: "hash") }
+            previous = expected
+        }
+        return .valid(lines: all.count)
+    }
+
+    /// Every entry, parsed (lines that do not parse are skipped: `verify` reports them).
+    public func entries() -> [Entry] {
+        lines().compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5 else { return nil }
+            let details = fields[3].split(separator: " ").compactMap { pair -> Entry.Detail? in
+                guard let equals = pair.firstIndex(of: "=") else { return nil }
+                return Entry.Detail(key: String(pair[..<equals]),
+                                    value: String(pair[pair.index(after: equals)...]).removingPercentEncoding ?? "")
+            }
+            return Entry(instant: fields[0], event: fields[1], id: fields[2], details: details, hash: fields[4])
+        }
+    }
+
+    /// What the journal says is published after its last line: id → the details of its last
+    /// `started` or `changed` line.
+    func publishedState(in entries: [Entry]) -> [String: Entry] {
+        var state: [String: Entry] = [:]
+        for entry in entries {
+            switch entry.event {
+            case "started", "changed": state[entry.id] = entry
+            case "stopped": state[entry.id] = nil
+            default: continue
+            }
+        }
+        return state
+    }
+
+    /// A notice as a build published it.
+    struct PublishedNotice {
+        let id: String
+        let until: String
+        let page: String
+        let source: String
+        let attachments: [(file: String, sha: String)]
+    }
+
+    /// Appends one build's lines: the build itself, then every notice that started, stopped or
+    /// changed since the journal's last line.
+    func append(instant: String, version: String, hadErrors: Bool, published: [PublishedNotice],
+                statuses: [String: NoticeStatus]) throws {
+        let existing = lines()
+        let previousEntries = entries()
+        let before = publishedState(in: previousEntries)
+        var bodies: [(event: String, id: String, details: [Entry.Detail])] = [
+            ("build", "-", [.init(key: "version", value: version), .init(key: "published", value: String(published.count)),
+                            .init(key: "errors", value: hadErrors ? "yes" : "no")]),
+        ]
+        func details(_ notice: PublishedNotice, reason: String) -> [Entry.Detail] {
+            [.init(key: "reason", value: reason), .init(key: "until", value: notice.until),
+             .init(key: "page", value: notice.page), .init(key: "source", value: notice.source)]
+                + notice.attachments.map { .init(key: "attachment", value: "\($0.file):\($0.sha)") }
+        }
+        let now = Set(published.map(\.id))
+        for notice in published.sorted(by: { $0.id < $1.id }) {
+            if let last = before[notice.id] {
+                let sameAttachments = last.details.filter { $0.key == "attachment" }.map(\.value)
+                    == notice.attachments.map { "\($0.file):\($0.sha)" }
+                if last.value("until") != notice.until {
+                    bodies.append(("changed", notice.id, details(notice, reason: (last.value("until") ?? "") < notice.until ? "extended" : "shortened")))
+                } else if last.value("source") != notice.source || !sameAttachments {
+                    bodies.append(("changed", notice.id, details(notice, reason: "content-changed")))
+                }
+            } else {
+                // Published again after a stop, with a later end: an extension after a gap.
+                let lastPublished = previousEntries.last { $0.id == notice.id && $0.event != "stopped" }
+                let reason = lastPublished.map { ($0.value("until") ?? "") < notice.until ? "extended" : "started" } ?? "started"
+                bodies.append(("started", notice.id, details(notice, reason: reason)))
+            }
+        }
+        for id in before.keys.sorted() where !now.contains(id) {
+            let reason: String
+            switch statuses[id] {
+            case .expired?: reason = "ended"
+            case .superseded?: reason = "superseded"
+            case .withdrawn?: reason = "withdrawn"
+            case .scheduled?: reason = "rescheduled"
+            case .active?: reason = "not-published"
+            case nil: reason = "deleted"
+            }
+            bodies.append(("stopped", id, [.init(key: "reason", value: reason)]))
+        }
+        var previous = existing.last.flatMap { $0.split(separator: "\t").last.map(String.init) } ?? Self.genesis
+        var text = existing.joined(separator: "\n") + (existing.isEmpty ? "" : "\n")
+        for body in bodies {
+            let entry = Entry(instant: instant, event: body.event, id: body.id, details: body.details, hash: "")
+            let hash = Self.chain(previous, entry.body)
+            text += entry.body + "\t" + hash + "\n"
+            previous = hash
+        }
+        // Written whole and renamed: a SIGKILL leaves the old journal or the new one.
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(Self.fileName).tmp-\(getpid())")
+        try Data(text.utf8).write(to: temp)
+        let handle = try FileHandle(forWritingTo: temp)
+        try handle.synchronize()
+        try handle.close()
+        guard rename(temp.path, url.path) == 0 else {
+            unlink(temp.path)
+            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+        }
+    }
+}
