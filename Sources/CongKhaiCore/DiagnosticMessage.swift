@@ -46,6 +46,8 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case linkToUnknownNotice(String, suggestions: [String])
     case lastValidVersionUsed(savedAt: String)
     case brokenNotPublished
+    case lastValidVersionRejected
+    case stateNotSaved(String)
     case outputFileUnreadable(String)
     case unknownNoticeInSite(noticeId: String)
     case staleInSite(noticeId: String, status: NoticeStatus)
@@ -325,6 +327,12 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .brokenNotPublished:
             return vi ? "tệp này có lỗi và chưa từng có bản hợp lệ nên không được đưa lên trang; hãy sửa lỗi rồi dựng lại"
                 : "this file has errors and no valid version was ever built, so it is not published; fix it and build again"
+        case .stateNotSaved(let detail):
+            return vi ? "trang đã được xuất bản nhưng không lưu được bản hợp lệ của các tệp nguồn (\(detail)); lần dựng sau nếu có lỗi sẽ chỉ gỡ thông báo hết hạn khỏi trang cũ"
+                : "the site was published but its sources could not be kept (\(detail)); a later build with errors will only take ended notices out of the old site"
+        case .lastValidVersionRejected:
+            return vi ? "cả bản hiện tại lẫn bản hợp lệ gần nhất của tệp này đều không dựng được cùng các tệp khác (xem lỗi ở trên) nên tệp không được đưa lên trang; hãy sửa lỗi rồi dựng lại"
+                : "neither this file nor its last valid version builds with the other files (see the errors above), so it is not published; fix it and build again"
         case .outputFileUnreadable(let detail):
             return vi ? "không đọc lại được tệp vừa dựng để kiểm tra (\(detail)); trang mới không được xuất bản"
                 : "cannot read back a built file to verify it (\(detail)); the new site is not published"

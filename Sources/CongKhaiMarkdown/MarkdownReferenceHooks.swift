@@ -6,12 +6,12 @@ public struct MarkdownReferenceHooks {
     /// Called for every link and image with its destination and title; returns false to drop
     /// the destination (the link's text, or the image's description, stays as plain text).
     public var keepLink: (_ destination: String, _ title: String, _ line: Int, _ column: Int) -> Bool
-    /// Called for every text, code span and code block literal; returns its replacement, or nil
-    /// to keep it.
-    public var rewriteText: (_ literal: String, _ line: Int, _ column: Int) -> String?
+    /// Called for every text, code span and code block literal (`isBlock`: a code block, whose
+    /// position is its fence's); returns its replacement, or nil to keep it.
+    public var rewriteText: (_ literal: String, _ line: Int, _ column: Int, _ isBlock: Bool) -> String?
 
     public init(keepLink: @escaping (String, String, Int, Int) -> Bool,
-                rewriteText: @escaping (String, Int, Int) -> String?) {
+                rewriteText: @escaping (String, Int, Int, Bool) -> String?) {
         self.keepLink = keepLink
         self.rewriteText = rewriteText
     }

@@ -85,7 +85,7 @@ public enum MarkdownRenderer {
                 if !hooks.keepLink(url, title, line, column) { unwrap.append(node) }
             } else if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
                 guard let literal = cmark_node_get_literal(node) else { continue }
-                if let replacement = hooks.rewriteText(String(cString: literal), line, column) {
+                if let replacement = hooks.rewriteText(String(cString: literal), line, column, type == CMARK_NODE_CODE_BLOCK) {
                     rewrite.append((node, replacement))
                 }
             }

@@ -58,7 +58,12 @@ struct ExpiredNoticeRemoval {
         let found = OutputVerifier(statuses: hidden, displayPrefix: "").verify(folder: output)
         guard !found.isEmpty || pages.contains(where: { hidden[$0] != nil }) else { return .nothingToRemove }
 
-        let kept = listed.filter { hidden[$0.id] == nil }
+        // An entry whose own text (a title citing an ended notice) mentions a hidden notice
+        // cannot be listed either: it is dropped from the lists, its page stays.
+        let scanner = NoticeReferenceScanner(targets: hidden)
+        let kept = listed.filter { notice in
+            hidden[notice.id] == nil && scanner.scan(PrettyJSON.encode(notice.entry)).isEmpty
+        }
         let calendar = content?.config.calendar ?? SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!
         let language = content?.config.language ?? .vi
         var fileCount = 0
@@ -83,6 +88,13 @@ struct ExpiredNoticeRemoval {
                     } else if path.hasSuffix(".html") {
                         try Data(Self.placeholderPage(kept, language: language).utf8).write(to: url)
                     }
+                }
+                // Whatever still mentions a hidden notice goes, until the verification passes: the
+                // site may lose a page, never keep an ended notice.
+                for _ in 0..<3 {
+                    let stale = verifier.verify(folder: temp)
+                    if stale.isEmpty { break }
+                    for path in Set(stale.compactMap(\.path)) { TreeRemoval.remove(temp.appendingPathComponent(path)) }
                 }
                 let stale = verifier.verify(folder: temp)
                 guard stale.isEmpty else { throw BuildFailure(diagnostics: stale) }

@@ -29,6 +29,8 @@ struct LastValidSources {
         let size: Int
         /// Modification time (ns) and inode when stored: an unchanged file is not read again.
         let mtime: Int64
+        /// Status-change time (ns): any write, rename or `touch` changes it.
+        let ctime: Int64
         let inode: UInt64
     }
 
@@ -48,31 +50,37 @@ struct LastValidSources {
     func object(_ entry: Entry) -> URL { objects.appendingPathComponent(entry.sha256) }
 
     /// Records every file under `root`'s `content/` and `theme/` as the last valid version.
-    /// A file modified at or after `notAfter` (the start of the build) may not be the version that
-    /// was validated: its previous entry is kept instead, if there is one.
-    func save(from root: URL, savedAt: String, notAfter: Date) throws {
+    /// A file changed at or after `notAfter` (the start of the build; its status-change time
+    /// counts, which no tool can set back, unlike the modification time `cp -p` or `rsync -a`
+    /// keep) may not be the version that was validated, nor the one published: it is not recorded
+    /// at all, so a later build with errors leaves it out rather than bring back an older version.
+    /// `fallbacks` (units published from their last valid version) keep their stored entries;
+    /// `excluded` units are not recorded.
+    func save(from root: URL, fallbacks: [String] = [], excluded: [String] = [], savedAt: String, notAfter: Date) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: objects, withIntermediateDirectories: true)
         let previous = manifest()?.files ?? [:]
         let limit = Int64(notAfter.timeIntervalSince1970 * 1e9)
         var files: [String: Entry] = [:]
-        for path in Self.sourceFiles(under: root) {
+        for (path, entry) in previous where fallbacks.contains(where: { SourceResolver.contains($0, path) }) {
+            files[path] = entry
+        }
+        for path in Self.sourceFiles(under: root)
+        where !(fallbacks + excluded).contains(where: { SourceResolver.contains($0, path) }) {
             let url = root.appendingPathComponent(path)
             var info = stat()
             guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
             let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            if mtime >= limit {
-                if let old = previous[path] { files[path] = old }
-                continue
-            }
-            if let old = previous[path], old.size == Int(info.st_size), old.mtime == mtime,
+            let ctime = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            if max(mtime, ctime) >= limit { continue }
+            if let old = previous[path], old.size == Int(info.st_size), old.mtime == mtime, old.ctime == ctime,
                old.inode == UInt64(info.st_ino), fm.fileExists(atPath: object(old).path) {
                 files[path] = old
                 continue
             }
             let data = try Data(contentsOf: url)
             let entry = Entry(sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
-                              size: data.count, mtime: mtime, inode: UInt64(info.st_ino))
+                              size: data.count, mtime: mtime, ctime: ctime, inode: UInt64(info.st_ino))
             let target = object(entry)
             if !fm.fileExists(atPath: target.path) {
                 let temp = objects.appendingPathComponent(".tmp-\(getpid())-\(entry.sha256)")
@@ -91,6 +99,11 @@ struct LastValidSources {
         for name in (try? fm.contentsOfDirectory(atPath: objects.path)) ?? [] where !kept.contains(name) {
             try? fm.removeItem(at: objects.appendingPathComponent(name))
         }
+    }
+
+    /// Drops the manifest (the stored sources no longer match the published site).
+    func forget() {
+        unlink(manifestURL.path)
     }
 
     /// Source files under `root` (`content/…`, `theme/…`), sorted; hidden names and links skipped,

@@ -76,6 +76,12 @@ struct NoticeLinkRules: Sendable {
     /// Replaces each mention of a notice that is not published by its title in quotes; a
     /// mention inside a URL takes the whole URL with it (`https://…/thong-bao/<id>/`).
     func rewrite(_ text: String, fromNotice: Bool) -> String? {
+        // A text that is nothing but an id (a table cell) renders as `>id<`, which the output
+        // verifier counts as a mention even for short ids.
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let status = statuses[trimmed], status != .active {
+            return text.replacingOccurrences(of: trimmed, with: "“\(titles[trimmed] ?? trimmed)”")
+        }
         let matches = mentions(in: text, fromNotice: fromNotice).filter { statuses[$0.id] != .active }
         guard !matches.isEmpty else { return nil }
         let bytes = Array(text.utf8)
@@ -94,6 +100,35 @@ struct NoticeLinkRules: Sendable {
         }
         result += bytes[cursor...]
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The notice with every text field a page, feed or index shows rewritten like a body (a
+    /// summary saying "tiếp theo thông báo 2026-11-16-…" must not keep the site from building once
+    /// that notice ends), with a warning at each field that changed.
+    func rewriteFields(of notice: Notice) -> (Notice, [Diagnostic]) {
+        var result = notice
+        var warnings: [Diagnostic] = []
+        func fix(_ text: String, key: String) -> String {
+            guard let rewritten = rewrite(text, fromNotice: true) else { return text }
+            for match in mentions(in: text, fromNotice: true) where statuses[match.id] != .active {
+                warnings.append(.warning(notice.sourcePath, notice.positions[key],
+                                         .linkRemoved(noticeId: match.id, status: statuses[match.id] ?? .expired)))
+            }
+            if warnings.isEmpty, let status = statuses[text.trimmingCharacters(in: .whitespaces)] {
+                warnings.append(.warning(notice.sourcePath, notice.positions[key],
+                                         .linkRemoved(noticeId: text.trimmingCharacters(in: .whitespaces), status: status)))
+            }
+            return rewritten
+        }
+        result.title = fix(notice.title, key: "title")
+        result.summary = notice.summary.map { fix($0, key: "summary") }
+        result.number = notice.number.map { fix($0, key: "number") }
+        result.issuer = fix(notice.issuer, key: "issuer")
+        result.places = notice.places.map { fix($0, key: "places") }
+        result.attachments = notice.attachments.map {
+            Attachment(file: $0.file, title: fix($0.title, key: "attachments"), size: $0.size)
+        }
+        return (result, warnings)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
@@ -123,7 +158,7 @@ final class NoticeLinkEditor {
     var hooks: MarkdownReferenceHooks {
         MarkdownReferenceHooks(
             keepLink: { [self] destination, title, line, column in keepLink(destination, title, line, column) },
-            rewriteText: { [self] literal, line, column in rewriteText(literal, line, column) })
+            rewriteText: { [self] literal, line, column, isBlock in rewriteText(literal, line, column, isBlock) })
     }
 
     private func keepLink(_ destination: String, _ title: String, _ line: Int, _ column: Int) -> Bool {
@@ -131,8 +166,8 @@ final class NoticeLinkEditor {
         if let id = rules.noticeId(inDestination: destination, fromNotice: fromNotice) {
             switch rules.statuses[id] {
             case nil:
-                let suggestions = Suggestions.closest(to: id, among: rules.statuses.keys.sorted(), limit: 1)
-                report(id, line, column, .error, .linkToUnknownNotice(id, suggestions: suggestions))
+                // Suggestions are added once per id after rendering, outside the Markdown lock.
+                report(id, line, column, .error, .linkToUnknownNotice(id, suggestions: []))
                 keep = false
             case .active?:
                 if let end = rules.endingSoon[id] { report(id, line, column, .warning, .linkWillBeRemoved(noticeId: id, end: end)) }
@@ -151,14 +186,25 @@ final class NoticeLinkEditor {
         return keep
     }
 
-    private func rewriteText(_ literal: String, _ line: Int, _ column: Int) -> String? {
+    private func rewriteText(_ literal: String, _ line: Int, _ column: Int, _ isBlock: Bool) -> String? {
         for match in rules.mentions(in: literal, fromNotice: fromNotice) {
             guard let status = rules.statuses[match.id] else { continue }
+            // The match's own place: lines and columns inside the literal (a code block's first
+            // line is the one after its fence).
+            let prefix = Array(literal.utf8.prefix(match.offset))
+            let newlines = prefix.filter { $0 == 0x0A }.count
+            let lastLine = prefix.split(separator: 0x0A, omittingEmptySubsequences: false).last ?? []
+            let at = (line: line + newlines + (isBlock ? 1 : 0),
+                      column: isBlock || newlines > 0 ? lastLine.count + 1 : column + lastLine.count)
             if status == .active, let end = rules.endingSoon[match.id] {
-                report(match.id, line, column, .warning, .linkWillBeRemoved(noticeId: match.id, end: end))
+                report(match.id, at.line, at.column, .warning, .linkWillBeRemoved(noticeId: match.id, end: end))
             } else if status != .active {
-                report(match.id, line, column, .warning, .linkRemoved(noticeId: match.id, status: status))
+                report(match.id, at.line, at.column, .warning, .linkRemoved(noticeId: match.id, status: status))
             }
+        }
+        let trimmed = literal.trimmingCharacters(in: .whitespaces)
+        if let status = rules.statuses[trimmed], status != .active {
+            report(trimmed, line, column, .warning, .linkRemoved(noticeId: trimmed, status: status))
         }
         return rules.rewrite(literal, fromNotice: fromNotice)
     }

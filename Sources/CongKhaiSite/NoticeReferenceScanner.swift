@@ -84,8 +84,24 @@ struct NoticeReferenceScanner {
     }
 
     /// Every notice URL (`thong-bao/<id>`) in `data`, whatever the id: for finding pages of
-    /// notices the content no longer knows (a deleted source).
-    static func noticeURLs(in data: Data) -> [Match] {
+    /// notices the content no longer knows (a deleted source). With `siteURL`, an absolute URL
+    /// counts only under it (a link to another commune's site is not this site's notice).
+    static func noticeURLs(in data: Data, siteURL: String? = nil) -> [Match] {
+        let found = allNoticeURLs(in: data)
+        guard let siteURL else { return found }
+        let bytes = [UInt8](data)
+        let site = Array(siteURL.utf8)
+        return found.filter { match in
+            // The URL around the match: back to a quote, space, bracket or parenthesis.
+            var start = match.offset
+            while start > 0, ![0x22, 0x27, 0x20, 0x0A, 0x09, 0x3C, 0x3E, 0x28].contains(bytes[start - 1]) { start -= 1 }
+            let prefix = bytes[start..<match.offset]
+            guard prefix.contains(0x3A) else { return true }  // relative or root-relative: this site's
+            return prefix.starts(with: site)
+        }
+    }
+
+    private static func allNoticeURLs(in data: Data) -> [Match] {
         data.withUnsafeBytes { raw -> [Match] in
             let bytes = raw.bindMemory(to: UInt8.self)
             var matches: [Match] = []

@@ -62,17 +62,24 @@ struct OutputPublisher {
         return head.starts(with: Data("{\n  \"generated\" : \"".utf8))
     }
 
-    /// Runs `fill` on a fresh temporary folder and, if it succeeds, makes that folder the output.
-    /// On any error the output folder is untouched and the temporary folder removed.
-    func publish(_ fill: (URL) throws -> Void) throws {
-        let fm = FileManager.default
+    /// Takes the output's lock for a whole build (sources kept, journal written, site swapped):
+    /// call `unlock` with the result when done.
+    func lock() throws(PublishError) -> Int32 {
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw PublishError.io("\(parent.path): \(error.localizedDescription)")
         }
-        let lock = try acquireLock()
-        defer { releaseLock(lock) }
+        return try acquireLock()
+    }
+
+    func unlock(_ fd: Int32) { releaseLock(fd) }
+
+    /// Runs `fill` on a fresh temporary folder and, if it succeeds, makes that folder the output.
+    /// On any error the output folder is untouched and the temporary folder removed. The caller
+    /// holds the lock (`lock()`).
+    func publish(_ fill: (URL) throws -> Void) throws {
+        let fm = FileManager.default
         removeStaleTemporaryFolders()
 
         let temp = parent.appendingPathComponent(tempPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))")

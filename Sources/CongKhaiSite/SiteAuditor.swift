@@ -39,7 +39,8 @@ public struct SiteAuditor: Sendable {
             let inData = scanner.scan(data, relativeLinksLeadToNotices: path.hasPrefix("thong-bao/")).map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) }
             // Pages of notices the content does not know at all (a deleted source file).
             let unknown = (NoticeReferenceScanner.noticeURLs(in: Data(path.utf8)).map { ($0, SourcePosition?.none) }
-                + NoticeReferenceScanner.noticeURLs(in: data).map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) })
+                + NoticeReferenceScanner.noticeURLs(in: data, siteURL: content.config.baseURL)
+                    .map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) })
                 .filter { statuses[$0.0.id] == nil }
             for (match, position) in unknown where seen.insert(match.id).inserted {
                 problems.append(.error(label(path), position, .unknownNoticeInSite(noticeId: match.id)))

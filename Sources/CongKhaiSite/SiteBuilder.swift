@@ -104,6 +104,23 @@ public struct SiteBuilder: Sendable {
         let timer = StepTimer()
         let startedAt = Date()
         let state = LastValidSources(output: output)
+        // One build at a time on an output, from reading the sources to keeping them: a second
+        // build must not save or delete stored sources while this one composes or saves.
+        let publisher = OutputPublisher(output: output)
+        let lock: Int32
+        do {
+            try publisher.checkSafe(root: root)
+            lock = try publisher.lock()
+        } catch {
+            let message: DiagnosticMessage = switch error {
+            case .busy(let path): .buildInProgress(path)
+            case .unsafeOutput(let path): .unsafeOutput(path)
+            case .notASite(let path): .outputNotASite(path)
+            case .io(let detail): .outputFailure(detail)
+            }
+            throw BuildFailure(diagnostics: [.error(nil, nil, message)])
+        }
+        defer { publisher.unlock(lock) }
         let resolution = SourceResolver(root: root, state: state).resolve(withTheme: true, publishing: true)
         defer { resolution.cleanUp() }
         timer.mark("load and validate content and theme")
@@ -134,9 +151,13 @@ public struct SiteBuilder: Sendable {
         }
         guard var report else { throw lastResort(diagnostics, content: content) }
         do {
-            try state.save(from: resolution.root, savedAt: content.config.calendar.iso8601(now), notAfter: startedAt)
+            try state.save(from: root, fallbacks: resolution.fallbacks, excluded: resolution.excluded,
+                           savedAt: content.config.calendar.iso8601(now), notAfter: startedAt)
         } catch {
-            diagnostics.append(.warning(state.folder.path, nil, Self.message(for: error)))
+            // Stored sources older than the site would bring back what this build took down (a
+            // withdrawal, a shorter period): without them, a later failing build takes the safe path.
+            state.forget()
+            diagnostics.append(.error(state.folder.path, nil, .stateNotSaved("\(Self.message(for: error).text(in: .en))")))
         }
         timer.mark("keep sources")
         if journal {
@@ -190,7 +211,13 @@ public struct SiteBuilder: Sendable {
         let schedule = content.schedule
         let statuses = schedule.statuses(at: now)
         let links = NoticeLinkRules(notices: content.notices, statuses: statuses, config: content.config, now: now)
-        let site = PublishedSite(config: content.config, theme: theme, notices: content.published(at: now),
+        var fieldWarnings: [Diagnostic] = []
+        let notices = content.published(at: now).map { notice in
+            let (rewritten, warnings) = links.rewriteFields(of: notice)
+            fieldWarnings += warnings
+            return rewritten
+        }
+        let site = PublishedSite(config: content.config, theme: theme, notices: notices,
                                  pages: content.pages, now: now, links: links)
         let verifier = OutputVerifier(statuses: statuses, displayPrefix: displayPrefix)
         timer.mark("select by clock")
@@ -199,7 +226,6 @@ public struct SiteBuilder: Sendable {
         var fileCount = 0
         var linkDiagnostics: [Diagnostic] = []
         do {
-            try publisher.checkSafe(root: root)
             try publisher.publish { folderURL in
                 let folder = OutputFolder(url: folderURL)
                 linkDiagnostics = try SiteRenderer(site: site).renderAll(into: folder)
@@ -251,7 +277,7 @@ public struct SiteBuilder: Sendable {
         let nextChange = schedule.nextChange(after: now)
         timer.mark("next change")
         return BuildReport(published: site.notices.count, hidden: hidden, nextChange: nextChange,
-                           warnings: (expiring + linkDiagnostics).filter { $0.severity == .warning },
+                           warnings: (expiring + fieldWarnings + linkDiagnostics).filter { $0.severity == .warning },
                            errors: linkDiagnostics.filter { $0.severity == .error },
                            fileCount: fileCount, calendar: calendar, now: now, steps: [])
     }

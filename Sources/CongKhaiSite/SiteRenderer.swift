@@ -305,6 +305,18 @@ struct SiteRenderer: @unchecked Sendable {
         try folder.write("feed.xml", machine.atomFeed())
         try folder.write("sitemap.xml", machine.sitemap())
         try folder.write("robots.txt", machine.robots())
-        return links.sortedForReport
+        return Self.withSuggestions(links, ids: site.links.statuses.keys.sorted()).sortedForReport
+    }
+
+    /// "Did you mean" for links to unknown ids, computed once per id (not inside the Markdown lock).
+    static func withSuggestions(_ diagnostics: [Diagnostic], ids: [String]) -> [Diagnostic] {
+        var cache: [String: [String]] = [:]
+        return diagnostics.map { diagnostic in
+            guard case .linkToUnknownNotice(let id, _) = diagnostic.message else { return diagnostic }
+            let suggestions = cache[id] ?? Suggestions.closest(to: id, among: ids, limit: 1)
+            cache[id] = suggestions
+            return Diagnostic(diagnostic.severity, path: diagnostic.path, position: diagnostic.position,
+                              .linkToUnknownNotice(id, suggestions: suggestions))
+        }
     }
 }

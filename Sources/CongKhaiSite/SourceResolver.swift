@@ -101,7 +101,7 @@ public struct SourceResolver: Sendable {
             errors = (found + themeFound).filter { $0.severity == .error }
             if let loaded, !withTheme || composedTheme != nil {
                 return Resolution(root: composed, content: loaded, theme: composedTheme,
-                                  problems: current + extra, notes: notes(choices, savedAt: manifest?.saved),
+                                  problems: current + extra, notes: notes(choices, savedAt: manifest?.saved, manifest: manifest),
                                   fallbacks: choices.filter { $0.value == .fallback }.map(\.key).sorted(),
                                   excluded: choices.filter { $0.value == .excluded }.map(\.key).sorted(),
                                   savedAt: manifest?.saved, originalRoot: root)
@@ -114,20 +114,61 @@ public struct SourceResolver: Sendable {
     }
 
     /// One warning per unit that fell back or was left out, at the unit's path.
-    private func notes(_ choices: [String: Choice], savedAt: String?) -> [Diagnostic] {
+    private func notes(_ choices: [String: Choice], savedAt: String?, manifest: LastValidSources.Manifest?) -> [Diagnostic] {
         choices.sorted { $0.key < $1.key }.map { unit, choice in
-            choice == .fallback ? .warning(unit, nil, .lastValidVersionUsed(savedAt: savedAt ?? ""))
+            if choice == .fallback { return .warning(unit, nil, .lastValidVersionUsed(savedAt: savedAt ?? "")) }
+            return hasFallback(unit, manifest) ? .warning(unit, nil, .lastValidVersionRejected)
                 : .warning(unit, nil, .brokenNotPublished)
         }
+    }
+
+    private func hasFallback(_ unit: String, _ manifest: LastValidSources.Manifest?) -> Bool {
+        manifest?.files.keys.contains { Self.contains(unit, $0) } ?? false
+    }
+
+    /// True when the unit's current files are not exactly its last valid version (new or edited).
+    private func isChanged(_ unit: String, _ manifest: LastValidSources.Manifest?) -> Bool {
+        guard let manifest else { return true }
+        let current = LastValidSources.sourceFiles(under: root).filter { Self.contains(unit, $0) }
+        let saved = manifest.files.filter { Self.contains(unit, $0.key) }
+        guard Set(current) == Set(saved.keys) else { return true }
+        return current.contains { path in
+            let data = (try? Data(contentsOf: root.appendingPathComponent(path))) ?? Data()
+            return PublicationJournal.sha256(data) != saved[path]?.sha256
+        }
+    }
+
+    /// The units to blame for `errors`. A clash between files (an id used twice) blames the file
+    /// that changed, not the live notice it clashes with; errors in files that did not change,
+    /// while `site.yaml` did, blame `site.yaml` first (a removed commune or type must not take
+    /// every unchanged notice offline).
+    private func blamed(_ errors: [Diagnostic], choices: [String: Choice], manifest: LastValidSources.Manifest?) -> [String?] {
+        var units: [String?] = []
+        for error in errors {
+            let unit = Self.unit(for: error.path)
+            if case .duplicateId(_, let other) = error.message, let unit, let otherUnit = Self.unit(for: other),
+               choices[unit] == nil, choices[otherUnit] == nil,
+               !isChanged(unit, manifest), isChanged(otherUnit, manifest) {
+                units.append(otherUnit)
+            } else {
+                units.append(unit)
+            }
+        }
+        let config = SiteConfigLoader.path
+        if choices[config] == nil, !units.contains(config), hasFallback(config, manifest), isChanged(config, manifest),
+           units.contains(where: { $0 != nil && !isChanged($0!, manifest) }) {
+            return [config]
+        }
+        return units
     }
 
     /// Moves every unit with an error one step on. False when an error cannot be attributed to a
     /// unit that can fall back (no path, `site.yaml` with no valid version, …).
     private func mark(_ errors: [Diagnostic], in choices: inout [String: Choice], manifest: LastValidSources.Manifest?) -> Bool {
         guard !errors.isEmpty else { return false }
-        for unit in Set(errors.map { Self.unit(for: $0.path) }) {
+        for unit in Set(blamed(errors, choices: choices, manifest: manifest)) {
             guard let unit else { return false }
-            let hasFallback = manifest?.files.keys.contains { Self.contains(unit, $0) } ?? false
+            let hasFallback = hasFallback(unit, manifest)
             switch choices[unit] {
             case nil: choices[unit] = hasFallback ? .fallback : .excluded
             case .fallback?: choices[unit] = .excluded
@@ -154,9 +195,9 @@ public struct SourceResolver: Sendable {
         path == unit || path.hasPrefix(unit + "/")
     }
 
-    /// A folder with the current files of every unit not chosen, and the last valid version of
-    /// every unit that falls back. Files are hard links where the file system allows (nothing
-    /// reads them but the loaders), copies otherwise.
+    /// A folder with the current files of every unit not chosen (copies), and the last valid
+    /// version of every unit that falls back (hard links to the stored files where the file
+    /// system allows: nothing reads them but the loaders).
     private func compose(_ choices: [String: Choice], manifest: LastValidSources.Manifest?) throws -> URL {
         let fm = FileManager.default
         let parent = state?.folder ?? fm.temporaryDirectory.appendingPathComponent("congkhai-compose")
@@ -164,19 +205,23 @@ public struct SourceResolver: Sendable {
         Self.removeAbandonedCompositions(in: parent)
         let folder = parent.appendingPathComponent("compose-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try fm.createDirectory(at: folder, withIntermediateDirectories: false)
-        func place(_ source: URL, at path: String) throws {
+        // Current files are copied, not linked: a link would change their status-change time,
+        // which `LastValidSources.save` reads to tell a file edited during the build.
+        func place(_ source: URL, at path: String, linking: Bool) throws {
             let target = folder.appendingPathComponent(path)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if link(source.path, target.path) != 0 { try fm.copyItem(at: source, to: target) }
+            if !linking || link(source.path, target.path) != 0 { try fm.copyItem(at: source, to: target) }
         }
         let chosen = Array(choices.keys)
         for path in LastValidSources.sourceFiles(under: root) where !chosen.contains(where: { Self.contains($0, path) }) {
-            try place(root.appendingPathComponent(path), at: path)
+            try place(root.appendingPathComponent(path), at: path, linking: false)
         }
         if let manifest, let state {
             for (path, entry) in manifest.files.sorted(by: { $0.key < $1.key }) {
                 guard let unit = chosen.first(where: { Self.contains($0, path) }), choices[unit] == .fallback else { continue }
-                try place(state.object(entry), at: path)
+                // A stored file another process just deleted: that unit has no fallback, the
+                // others still do (its load fails and it is left out on the next round).
+                try? place(state.object(entry), at: path, linking: true)
             }
         }
         return folder

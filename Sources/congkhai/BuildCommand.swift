@@ -39,9 +39,9 @@ struct BuildCommand: ParsableCommand {
             }
             let existed = FileManager.default.fileExists(atPath: path)
             FileHandle.standardError.write(Data((vi
-                ? "Không dựng được trang: \(count) lỗi. " + (existed ? "Thư mục \(path) vẫn giữ nguyên bản cũ (không có thông báo nào đã hết thời hạn).\n"
+                ? "Không dựng được trang: \(count) lỗi. " + (existed ? "Thư mục \(path) vẫn giữ nguyên bản cũ; chạy `congkhai check` để biết trong đó còn thông báo nào đã hết thời hạn không.\n"
                                                                  : "Chưa tạo thư mục \(path).\n")
-                : "Build failed: \(count) error(s). " + (existed ? "\(path) was left unchanged (it shows no notice whose posting has ended).\n"
+                : "Build failed: \(count) error(s). " + (existed ? "\(path) was left unchanged; run `congkhai check` to see whether it still shows an ended notice.\n"
                                                            : "\(path) was not created.\n")).utf8))
             throw ExitCode.failure
         }

@@ -75,7 +75,7 @@ struct MessageCatalogueTests {
         .templateError(name: "a", detail: "b"), .themeStringsMissing("a"), .fileUnreadable("a"), .outputFailure("a"),
         .buildInProgress("a"), .unsafeOutput("a"), .staleReference(noticeId: "a", status: .expired, found: "b"),
         .linkRemoved(noticeId: "a", status: .superseded), .linkWillBeRemoved(noticeId: "a", end: "b"),
-        .linkToUnknownNotice("a", suggestions: ["b"]), .lastValidVersionUsed(savedAt: "a"), .brokenNotPublished,
+        .linkToUnknownNotice("a", suggestions: ["b"]), .lastValidVersionUsed(savedAt: "a"), .brokenNotPublished, .lastValidVersionRejected, .stateNotSaved("x"),
         .outputFileUnreadable("a"), .unknownNoticeInSite(noticeId: "a"), .staleInSite(noticeId: "a", status: .withdrawn),
         .scheduledPublished(noticeId: "a", start: "b"), .remoteUnreachable(reason: "HTTP 500"), .outputNotASite("x"), .outputDiskFull, .outputNotWritable("x"), .templateCycle("a → a"), .missingFromSite(noticeId: "a", start: "b"),
         .siteUnreadable("a"), .fileExists("a"), .periodTooShort(type: plan, length: RuleDuration(30), basis: "b", earliest: day),

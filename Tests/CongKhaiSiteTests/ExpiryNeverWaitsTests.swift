@@ -303,6 +303,98 @@ struct ExpiryNeverWaitsTests {
         #expect(try CongKhaiProcess.run(["check", "--root", site.root.path, "--now", "2026-04-01T09:00:00+07:00"]).status == 0)
     }
 
+    // Found by review: what a clash blames, mentions outside bodies, other sites' links.
+
+    @Test func aNewFileClashingWithALiveNoticeIsLeftOutNotTheLiveNotice() throws {
+        let site = try Self.twoNotices()
+        try site.build(at: "2026-04-01T09:00:00+07:00")
+        // A draft copied from a template keeps the live notice's slug; it sorts first by path.
+        try site.write("content/notices/a-ban-nhap.md", validNotice(title: "\"BẢN NHÁP\"", expires: "2026-04-30",
+                                                                     extra: [("slug", "con-lau")]))
+        let failure = site.failingBuildReport(at: "2026-04-02T09:00:00+07:00")
+        let published = try #require(failure.published)
+        #expect(published.excluded == ["content/notices/a-ban-nhap.md"])
+        #expect(published.fallbacks == [])
+        #expect(try site.read("thong-bao/con-lau/index.html").contains("Còn lâu"))
+        #expect(try !site.read("thong-bao/con-lau/index.html").contains("BẢN NHÁP"))
+        // The live notice's last valid version is still kept.
+        let manifest = try #require(LastValidSources(output: site.output).manifest())
+        #expect(manifest.files["content/notices/con-lau.md"] != nil)
+        #expect(manifest.files["content/notices/a-ban-nhap.md"] == nil)
+    }
+
+    @Test func aTitleOrSummaryCitingANoticeThatEndsDoesNotBreakTheBuild() throws {
+        let site = try TestSite(files: [
+            "content/notices/2026-03-05-sap-het.md": validNotice(title: "\"Sắp hết\"", posted: "2026-03-05", expires: "2026-04-06"),
+            "content/notices/con-lau.md": validNotice(title: "\"Tiếp theo 2026-03-05-sap-het\"", posted: "2026-03-05", expires: "2026-06-30",
+                                                      extra: [("summary", "\"Thay cho 2026-03-05-sap-het.\"")]),
+        ])
+        try site.build(at: "2026-04-01T09:00:00+07:00")
+        let report = try site.build(at: "2026-04-07T00:00:00+07:00")
+        #expect(Self.traces(of: "2026-03-05-sap-het", in: site) == [])
+        #expect(try site.read("thong-bao/con-lau/index.html").contains("Tiếp theo “Sắp hết”"))
+        #expect(try !site.read("index.html").contains("Trang đang được cập nhật"))
+        #expect(report.warnings.filter { if case .linkRemoved = $0.message { true } else { false } }
+                    .map { $0.position?.line } == [2, 8])
+    }
+
+    @Test func theLastResortDropsListEntriesThatCiteAnEndedNotice() throws {
+        let site = try TestSite(files: [
+            "content/notices/2026-03-05-sap-het.md": validNotice(title: "\"Sắp hết\"", posted: "2026-03-05", expires: "2026-04-06"),
+            "content/notices/con-lau.md": validNotice(title: "\"Tiếp theo 2026-03-05-sap-het\"", posted: "2026-03-05", expires: "2026-06-30"),
+        ])
+        try site.build(at: "2026-04-01T09:00:00+07:00")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".site.congkhai-state"))
+        try site.write("content/site.yaml", "title: [chưa đóng\n")
+        let failure = site.failingBuildReport(at: "2026-04-07T00:00:00+07:00")
+        #expect(try #require(failure.published).removedNotices == ["2026-03-05-sap-het"])
+        #expect(Self.traces(of: "2026-03-05-sap-het", in: site) == [])
+    }
+
+    @Test func checkIgnoresNoticeLinksToOtherSites() throws {
+        let site = try TestSite(files: [
+            "content/notices/a.md": validNotice(expires: "2026-04-30",
+                                                body: "Xem [xã bên](https://xa-ben.example.gov.vn/thong-bao/2026-03-01-phuong-an/).\n"),
+        ])
+        try site.build(at: "2026-04-01T09:00:00+07:00")
+        let check = try CongKhaiProcess.run(["check", "--root", site.root.path, "--now", "2026-04-01T09:00:00+07:00"])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func aFileReplacedDuringTheBuildIsNotRecordedAsValid() throws {
+        let site = try Self.twoNotices()
+        try site.build(at: "2026-04-01T09:00:00+07:00")
+        let path = site.root.appendingPathComponent("content/notices/con-lau.md").path
+        // While the build runs (its clock is read just before the swap), the file is replaced
+        // by a broken copy carrying an old modification time, as `cp -p` or `rsync -a` would.
+        _ = try SiteBuilder(root: site.root, now: instant("2026-04-02T09:00:00+07:00"), clock: {
+            try? Data("---\ntitle: [hỏng\n".utf8).write(to: URL(fileURLWithPath: path))
+            var times = [timespec(tv_sec: 1_767_225_600, tv_nsec: 0), timespec(tv_sec: 1_767_225_600, tv_nsec: 0)]
+            _ = utimensat(AT_FDCWD, path, &times, 0)
+            return instant("2026-04-02T09:00:00+07:00")
+        }).build()
+        let manifest = try #require(LastValidSources(output: site.output).manifest())
+        #expect(manifest.files["content/notices/con-lau.md"] == nil)
+        #expect(manifest.files["content/notices/sap-het.md"] != nil)
+        // The next build does not bring the broken bytes back as "valid": the file is left out.
+        let failure = site.failingBuildReport(at: "2026-04-03T09:00:00+07:00")
+        #expect(try #require(failure.published).excluded == ["content/notices/con-lau.md"])
+    }
+
+    @Test func sourcesThatCannotBeKeptAreForgottenAndTheBuildSaysSo() throws {
+        let site = try Self.twoNotices()
+        try site.build(at: "2026-04-01T09:00:00+07:00")
+        let objects = site.root.appendingPathComponent(".site.congkhai-state/objects")
+        try FileManager.default.removeItem(at: objects)
+        try Data("not a folder".utf8).write(to: objects)
+        try site.write("content/notices/con-lau.md", validNotice(title: "\"Còn lâu (sửa)\"", expires: "2026-06-30"))
+        let failure = site.failingBuildReport(at: "2026-04-02T09:00:00+07:00")
+        #expect(failure.published != nil)
+        #expect(failure.diagnostics.contains { if case .stateNotSaved = $0.message { true } else { false } })
+        #expect(LastValidSources(output: site.output).manifest() == nil)
+        #expect(try site.read("thong-bao/con-lau/index.html").contains("Còn lâu (sửa)"))
+    }
+
     // The state beside the output.
 
     @Test func theLastValidVersionsAreKeptBesideTheOutputAndDeletingThemIsSafe() throws {

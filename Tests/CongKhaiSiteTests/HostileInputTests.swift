@@ -260,7 +260,7 @@ struct HostileInputTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: site.output.path)
         #expect(attributes[.type] as? FileAttributeType == .typeDirectory)
         #expect(site.exists("thong-bao/dang-niem-yet/index.html"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == [".site.congkhai-state", "content", "site", "www"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == [".site.congkhai-state", "content", "journal.tsv", "site", "www"])
     }
 
     // MARK: - The corpus

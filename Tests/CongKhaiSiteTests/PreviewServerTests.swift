@@ -43,8 +43,9 @@ struct PreviewServerTests {
         return String(decoding: response, as: UTF8.self)
     }
 
-    /// Polls `condition` every 100 ms for at most `seconds`.
-    func eventually(_ seconds: Double = 15, _ condition: () async throws -> Bool) async throws -> Bool {
+    /// Polls `condition` every 100 ms for at most `seconds`: a wait, not a speed requirement, so
+    /// generous enough for a debug build on a 2-core machine busy with other test processes.
+    func eventually(_ seconds: Double = 120, _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try await condition() { return true }
