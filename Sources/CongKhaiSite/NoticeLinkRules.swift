@@ -68,6 +68,14 @@ struct NoticeLinkRules: Sendable {
         return segment.isEmpty || segment == ".." || segment == "." ? nil : segment
     }
 
+    /// True when `markdown` may hold a link or mention the rules act on: a notice URL, a relative
+    /// link from a notice, or any id of a notice not posted or ending soon as a whole word. Most
+    /// bodies have none and are rendered without the hooks (which run inside the Markdown lock).
+    func mayReference(_ markdown: String, fromNotice: Bool) -> Bool {
+        if markdown.range(of: "thong-bao/") != nil || (fromNotice && markdown.range(of: "../") != nil) { return true }
+        return !scanner.scan(Data(markdown.utf8), relativeLinksLeadToNotices: fromNotice, everywhere: true).isEmpty
+    }
+
     /// References to notices that are no longer posted (or that end soon) in `text`.
     func mentions(in text: String, fromNotice: Bool) -> [NoticeReferenceScanner.Match] {
         scanner.scan(Data(text.utf8), relativeLinksLeadToNotices: fromNotice)
@@ -78,9 +86,12 @@ struct NoticeLinkRules: Sendable {
     func rewrite(_ text: String, fromNotice: Bool) -> String? {
         // A text that is nothing but an id (a table cell) renders as `>id<`, which the output
         // verifier counts as a mention even for short ids.
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let status = statuses[trimmed], status != .active {
-            return text.replacingOccurrences(of: trimmed, with: "“\(titles[trimmed] ?? trimmed)”")
+        // Ids are at most 200 bytes: longer texts (whole bodies) are not trimmed for nothing.
+        if text.utf8.count <= 256 {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if let status = statuses[trimmed], status != .active {
+                return text.replacingOccurrences(of: trimmed, with: "“\(titles[trimmed] ?? trimmed)”")
+            }
         }
         let matches = mentions(in: text, fromNotice: fromNotice).filter { statuses[$0.id] != .active }
         guard !matches.isEmpty else { return nil }
@@ -153,6 +164,11 @@ final class NoticeLinkEditor {
         self.firstLine = firstLine
         self.markdown = markdown
         self.fromNotice = fromNotice
+    }
+
+    /// The hooks, or nil when the document cannot reference a notice (rendered as before).
+    var hooksIfNeeded: MarkdownReferenceHooks? {
+        rules.mayReference(markdown, fromNotice: fromNotice) ? hooks : nil
     }
 
     var hooks: MarkdownReferenceHooks {

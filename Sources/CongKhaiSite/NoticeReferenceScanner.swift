@@ -42,7 +42,9 @@ struct NoticeReferenceScanner {
         id.utf8.count >= 10 && id.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    func scan(_ data: Data, relativeLinksLeadToNotices: Bool = false) -> [Match] {
+    /// `everywhere`: any whole run equal to an id counts, short ids included (a cheap test of
+    /// whether a text may need rewriting at all).
+    func scan(_ data: Data, relativeLinksLeadToNotices: Bool = false, everywhere: Bool = false) -> [Match] {
         guard !targets.isEmpty else { return [] }
         return data.withUnsafeBytes { raw -> [Match] in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -75,7 +77,7 @@ struct NoticeReferenceScanner {
                     matches.append(Match(id: id, offset: start, found: "thong-bao/\(id)"))
                 } else if relative {
                     matches.append(Match(id: id, offset: start, found: "../\(id)"))
-                } else if quoted || Self.isDistinctive(id) {
+                } else if quoted || everywhere || Self.isDistinctive(id) {
                     matches.append(Match(id: id, offset: start, found: id))
                 }
             }

@@ -26,12 +26,9 @@ enum PersonalDataScanner {
     ]
 
     static func scan(_ text: String) -> [Finding] {
-        // Most bodies have no run of 9 digits at all: skip the expressions for them.
-        var run = 0, longest = 0
-        for byte in text.utf8 {
-            if byte >= 0x30 && byte <= 0x39 { run += 1; longest = max(longest, run) } else if byte != 0x20 && byte != 0x2E && byte != 0x2D { run = 0 }
-        }
-        guard longest >= 9 else { return [] }
+        // Most bodies have neither 9 digits in a row nor a number starting with 0 or + that runs
+        // to 9 digits (amounts such as 1.250.000.000 start otherwise): skip the expressions.
+        guard mayContainIdentifier(text) else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         var found: [Finding] = []
         var taken: [NSRange] = []
@@ -43,6 +40,34 @@ enum PersonalDataScanner {
             }
         }
         return found.sorted { $0.offset < $1.offset }
+    }
+
+    private static func mayContainIdentifier(_ text: String) -> Bool {
+        var plain = 0, grouped = 0, inPhone = false
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isDigit {
+                plain += 1
+                if plain >= 9 { return true }
+                if !(previous >= 0x30 && previous <= 0x39), !inPhone {
+                    // A number starts: a phone number starts with 0 (or follows a +).
+                    inPhone = byte == 0x30 || previous == 0x2B
+                    grouped = 0
+                }
+                if inPhone {
+                    grouped += 1
+                    if grouped >= 9 { return true }
+                }
+            } else {
+                plain = 0
+                let separator = byte == 0x20 || byte == 0x2E || byte == 0x2D
+                if !separator || !(previous >= 0x30 && previous <= 0x39) { inPhone = inPhone && separator && byte != previous }
+                if !separator { inPhone = false }
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// Findings in a notice body as warnings at the file's line and column.

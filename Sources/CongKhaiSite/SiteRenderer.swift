@@ -150,7 +150,7 @@ struct SiteRenderer: @unchecked Sendable {
         let editor = NoticeLinkEditor(rules: site.links, path: notice.sourcePath, firstLine: notice.bodyLine,
                                       markdown: notice.body, fromNotice: true)
         do {
-            body = try BodyRenderer.html(notice.body, hooks: editor.hooks)
+            body = try BodyRenderer.html(notice.body, hooks: editor.hooksIfNeeded)
         } catch {
             return (.error(notice.sourcePath, SourcePosition(line: notice.bodyLine, column: 1), .fileUnreadable("\(error)")), [])
         }
@@ -280,7 +280,7 @@ struct SiteRenderer: @unchecked Sendable {
                                           markdown: page.body, fromNotice: false)
             defer { links += editor.diagnostics }
             do {
-                body = try BodyRenderer.html(page.body, hooks: editor.hooks)
+                body = try BodyRenderer.html(page.body, hooks: editor.hooksIfNeeded)
             } catch {
                 failures.append(.error(page.sourcePath, SourcePosition(line: page.bodyLine, column: 1),
                                        .fileUnreadable("\(error)")))

@@ -11,7 +11,7 @@ date in Asia/Ho_Chi_Minh:
 
 The two-day margins keep every status unchanged even if a run crosses local midnight, so
 CongKhai (given `--now`) and Hugo (which reads the system clock) always agree.
-Every period is at least the type's legal minimum (`min_days`) plus 3 days, so no validator
+Every period is at least the type's legal minimum (`min_days`) plus 12 days, so no validator
 objects even when the minimum's last day falls on a weekend (Civil Code counting).
 
 `write_congkhai_site` and `write_hugo_content` write the same notices in each tool's
@@ -251,9 +251,10 @@ def generate_notices(n: int, today: dt.date, seed: int = SEED) -> list[Notice]:
         notice_type = rng.choices(type_ids, weights=TYPE_WEIGHTS)[0]
         commune_id, commune_name = rng.choice(communes)
         project, hamlet = rng.choice(PROJECTS), rng.choice(HAMLETS)
-        # +3: CongKhai counts like the Civil Code, so a minimum period ending on a weekend moves to
-        # the next Monday (up to 2 more days); the margin keeps every generated period lawful.
-        days = min_days[notice_type] + 3 + rng.randint(0, 30)
+        # +12: CongKhai counts like the Civil Code, so a minimum period ending on a day off moves to
+        # the next working day (up to 9 more days across Tết 2026); the margin keeps every
+        # generated period lawful.
+        days = min_days[notice_type] + 12 + rng.randint(0, 30)
         roll = rng.random()
         if roll < 1 / 3:
             status = "expired"
@@ -313,6 +314,9 @@ def congkhai_file(notice: Notice) -> str:
         f"commune: {notice.commune}\n"
         f"number: {_q(notice.number)}\n"
         f"issuer: {_q(notice.issuer)}\n"
+        # Signed the day it is posted: the posting rule in force on that date applies (a land
+        # recovery notice needs its signing date; every generated period is within 12 months).
+        f"signed: {notice.posted.isoformat()}\n"
         f"posted: {notice.posted.isoformat()}\n"
         f"expires: {notice.expires.isoformat()}\n"
         "---\n" + notice.body
