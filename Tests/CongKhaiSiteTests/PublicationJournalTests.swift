@@ -23,8 +23,8 @@ struct PublicationJournalTests {
                                   notice: content?.notices.first { $0.id == id }, config: config)
     }
 
-    /// A general notice posted 02/03/2026 for 30 days (earliest end: Wednesday 01/04/2026) and a
-    /// second one, built every day at 00:01 with one broken day in between.
+    /// Two general notices posted 02/03/2026 for 30 days (earliest end: Wednesday 01/04/2026);
+    /// the scenarios build them at chosen clocks and interrupt the second one.
     static func site() throws -> TestSite {
         try TestSite(files: [
             "content/notices/du.md": validNotice(title: "\"Đủ\"", posted: "2026-03-02", expires: "2026-04-01"),

@@ -71,7 +71,9 @@ struct ThemeTests {
         }
         let start = ContinuousClock.now
         let loops = Theme.cycles(in: templates)
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // A path explosion over 40 × 40 includes would not finish in years; a linear check takes
+        // milliseconds. The bound is generous so a loaded 2-core machine cannot break it.
+        #expect(ContinuousClock.now - start < .seconds(60))
         #expect(!loops.isEmpty && loops.count <= 40 * 40)
         #expect(Theme.cycles(in: ["a": "{{>b}}{{>b}}", "b": "{{#x}}{{/x}}", "c": "{{>a}}{{>b}}"]).isEmpty)
     }
