@@ -22,6 +22,11 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case attachmentOutsideBundle(String)
     case unknownSupersedes(String, suggestions: [String])
     case supersedesItself
+    case unknownCorrects(String, suggestions: [String])
+    case correctsItself
+    /// `extended:`: the last extension's new end is not the `expires` day.
+    case extensionDisagrees(to: LocalDate, expires: String)
+    case extensionOutOfOrder
     case unknownKey(String, suggestions: [String])
     case emptyBody
     case emptyValue(String)
@@ -175,6 +180,18 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .unknownSupersedes(let id, let suggestions):
             return (vi ? "`supersedes`: không có thông báo nào mang mã `\(id)`"
                 : "`supersedes`: no notice has id `\(id)`") + Self.hint(suggestions, language)
+        case .unknownCorrects(let id, let suggestions):
+            return (vi ? "`corrects`: không có thông báo nào mang mã `\(id)`"
+                : "`corrects`: no notice has id `\(id)`") + Self.hint(suggestions, language)
+        case .correctsItself:
+            return vi ? "`corrects`: thông báo không thể đính chính chính nó"
+                : "`corrects`: a notice cannot correct itself"
+        case .extensionDisagrees(let to, let expires):
+            return vi ? "`extended`: lần gia hạn cuối kéo dài đến hết ngày \(to.short) nhưng `expires` là \(expires); hãy sửa cho khớp (hoặc dùng `congkhai extend`)"
+                : "`extended`: the last extension runs through \(to.short) but `expires` is \(expires); make them agree (or use `congkhai extend`)"
+        case .extensionOutOfOrder:
+            return vi ? "`extended`: các lần gia hạn phải theo thứ tự thời gian, mỗi lần kéo dài đến một ngày muộn hơn lần trước"
+                : "`extended`: extensions must be in order, each to a later day than the one before"
         case .supersedesItself:
             return vi ? "`supersedes`: thông báo không thể thay thế chính nó"
                 : "`supersedes`: a notice cannot supersede itself"

@@ -26,6 +26,24 @@ public struct Attachment: Hashable, Sendable {
     }
 }
 
+/// One extension of a notice's posting period, as `congkhai extend` records it in front matter.
+public struct PeriodExtension: Hashable, Sendable {
+    /// The day the extension was decided.
+    public let date: LocalDate
+    /// The new last day of posting.
+    public let to: LocalDate
+    /// The last day before this extension, when recorded.
+    public let previous: LocalDate?
+    public let reason: String?
+
+    public init(date: LocalDate, to: LocalDate, previous: LocalDate?, reason: String?) {
+        self.date = date
+        self.to = to
+        self.previous = previous
+        self.reason = reason
+    }
+}
+
 /// One notice as the clerk wrote it, validated.
 public struct Notice: Sendable {
     /// The notice's id: file or bundle name, or front matter `slug`.
@@ -46,7 +64,14 @@ public struct Notice: Sendable {
     public var summary: String?
     public var attachments: [Attachment]
     public var supersedes: [String]
+    /// Why the notice was withdrawn (`withdrawn:`); non-nil means withdrawn.
     public var withdrawn: String?
+    /// The day it was withdrawn (`withdrawn: {date, reason}`), when given.
+    public var withdrawnOn: LocalDate?
+    /// Notices this one corrects (`corrects:`): published beside them, not instead of them.
+    public var corrects: [String] = []
+    /// Extensions of the posting period, oldest first (`extended:`).
+    public var extensions: [PeriodExtension] = []
     /// Markdown body (after the front matter).
     public var body: String
     /// Line in the source file where the body starts.

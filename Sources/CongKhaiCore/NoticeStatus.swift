@@ -13,7 +13,7 @@ public enum NoticeStatus: String, Sendable, CaseIterable, Codable {
         case (.active, .vi): return "đang niêm yết"
         case (.expired, .vi): return "hết thời hạn niêm yết"
         case (.superseded, .vi): return "đã được thay thế"
-        case (.withdrawn, .vi): return "đã thu hồi / đính chính"
+        case (.withdrawn, .vi): return "đã bị hủy bỏ"
         case (.scheduled, .en): return "scheduled"
         case (.active, .en): return "being posted"
         case (.expired, .en): return "posting period over"

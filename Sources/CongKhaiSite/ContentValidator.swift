@@ -1,7 +1,7 @@
 import CongKhaiCore
 import Foundation
 
-/// Checks that need every notice at once: unique ids, known `supersedes` targets.
+/// Checks that need every notice at once: unique ids, known `supersedes` and `corrects` targets.
 enum ContentValidator {
     static func validate(_ notices: [Notice], pages: [StaticPage]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -25,13 +25,21 @@ enum ContentValidator {
         }
         let ids = Array(firstPath.keys).sorted()
         for notice in notices {
-            for (index, target) in notice.supersedes.enumerated() {
-                let at = notice.positions["supersedes.\(index)"] ?? notice.positions["supersedes"]
-                if target == notice.id {
-                    diagnostics.append(.error(notice.sourcePath, at, .supersedesItself))
-                } else if firstPath[target] == nil {
-                    diagnostics.append(.error(notice.sourcePath, at, .unknownSupersedes(
-                        target, suggestions: Suggestions.closest(to: target, among: ids, limit: 1))))
+            // `supersedes` and `corrects` both name other notices by id.
+            let references: [(key: String, targets: [String], unknown: (String, [String]) -> DiagnosticMessage,
+                              itself: DiagnosticMessage)] = [
+                ("supersedes", notice.supersedes, { .unknownSupersedes($0, suggestions: $1) }, .supersedesItself),
+                ("corrects", notice.corrects, { .unknownCorrects($0, suggestions: $1) }, .correctsItself),
+            ]
+            for reference in references {
+                for (index, target) in reference.targets.enumerated() {
+                    let at = notice.positions["\(reference.key).\(index)"] ?? notice.positions[reference.key]
+                    if target == notice.id {
+                        diagnostics.append(.error(notice.sourcePath, at, reference.itself))
+                    } else if firstPath[target] == nil {
+                        diagnostics.append(.error(notice.sourcePath, at, reference.unknown(
+                            target, Suggestions.closest(to: target, among: ids, limit: 1))))
+                    }
                 }
             }
         }

@@ -5,7 +5,7 @@ import Foundation
 /// `site.yaml` or theme, nothing built before, or a site that fails its own verification): the
 /// previous site is published again with every notice that is no longer posted taken out.
 ///
-/// Its folder under `thong-bao/` (page, posting record, attachments) goes. Every other file that
+/// Its folder under `thong-bao/` (page and attachments) goes. Every other file that
 /// still mentions such a notice is replaced: `notices.json` by the same list without it, an HTML
 /// page (a listing, the search page) by a short page listing the notices still posted, anything
 /// else (feeds, sitemap, search index) is removed. Which notices stay is decided by the content

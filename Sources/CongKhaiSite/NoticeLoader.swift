@@ -10,7 +10,7 @@ struct NoticeLoader {
 
     static let knownKeys = ["title", "type", "commune", "number", "issuer", "signed", "posted", "expires",
                             "summary", "attachments", "supersedes", "withdrawn", "slug", "places", "land_kind",
-                            "personal_data"]
+                            "personal_data", "corrects", "extended"]
 
     /// Lowercase ASCII letters, digits and single dashes between them.
     static func isValidId(_ id: String) -> Bool {
@@ -111,11 +111,14 @@ struct NoticeLoader {
         let posted = yaml.timestamp("posted", required: true, calendar: calendar)
         let expires = yaml.timestamp("expires", required: true, calendar: calendar)
         let summary = yaml.text("summary")
-        let withdrawn = yaml.text("withdrawn")
+        let (withdrawn, withdrawnOn) = readWithdrawal(&yaml)
         let supersedes = yaml.textList("supersedes")
+        let corrects = yaml.textList("corrects")
+        let extensions = readExtensions(&yaml)
         let places = yaml.textList("places").map(\.0)
         var positions: [String: SourcePosition] = [:]
         for (index, item) in supersedes.enumerated() { positions["supersedes.\(index)"] = item.1 }
+        for (index, item) in corrects.enumerated() { positions["corrects.\(index)"] = item.1 }
         for key in yaml.keys { positions[key] = yaml.valuePosition(key) }
 
         var id = file.defaultId
@@ -161,6 +164,10 @@ struct NoticeLoader {
             }
         }
         let attachments = readAttachments(&yaml, bundle: file.bundle)
+        if let last = extensions.last, let period, last.to != calendar.localDate(of: period.lastInstant),
+           let expires {
+            yaml.report(.warning(path, yaml.valuePosition("extended"), .extensionDisagrees(to: last.to, expires: display(expires))))
+        }
 
         for warning in PersonalDataScanner.warnings(in: document.body, path: path, firstLine: document.bodyFirstLine) {
             yaml.report(warning)
@@ -181,7 +188,52 @@ struct NoticeLoader {
         result.rule = appliedRule
         result.landKind = landKind
         result.personalData = personalData
+        result.withdrawnOn = withdrawnOn
+        result.corrects = corrects.map(\.0)
+        result.extensions = extensions
         return (result, diagnostics)
+    }
+
+    /// `withdrawn: "reason"` or `withdrawn: { date: 2026-11-13, reason: "…" }`.
+    private func readWithdrawal(_ yaml: inout YAMLMapping) -> (String?, LocalDate?) {
+        guard let node = yaml.value("withdrawn") else { return (nil, nil) }
+        guard case .mapping = node else { return (yaml.text("withdrawn"), nil) }
+        guard var entry = yaml.mapping("withdrawn") else { return (nil, nil) }
+        entry.warnUnknownKeys(known: ["date", "reason"])
+        let date = entry.date("date", required: true)
+        let reason = entry.text("reason", required: true)
+        yaml.absorb(entry)
+        return (reason ?? "", date)
+    }
+
+    /// `extended:` — a list of `{ date, to, previous, reason }`, as `congkhai extend` writes it.
+    private func readExtensions(_ yaml: inout YAMLMapping) -> [PeriodExtension] {
+        guard let node = yaml.value("extended"), node.scalar?.string.isEmpty != true else { return [] }
+        guard let items = node.sequence else {
+            yaml.report(.error(yaml.path, yaml.valuePosition("extended"), .wrongType(key: "extended", expected: .list)))
+            return []
+        }
+        var result: [PeriodExtension] = []
+        for item in items {
+            guard case .mapping = item, var entry = yaml.nested(item, key: "extended") else {
+                yaml.report(.error(yaml.path, yaml.position(of: item) ?? yaml.valuePosition("extended"),
+                                   .wrongType(key: "extended", expected: .mapping)))
+                continue
+            }
+            entry.warnUnknownKeys(known: ["date", "to", "previous", "reason"])
+            let date = entry.date("date", required: true)
+            let to = entry.date("to", required: true)
+            let previous = entry.date("previous")
+            let reason = entry.text("reason")
+            if let date, let to {
+                if let last = result.last, to <= last.to || date < last.date {
+                    entry.report(.error(yaml.path, entry.valuePosition("to"), .extensionOutOfOrder))
+                }
+                result.append(PeriodExtension(date: date, to: to, previous: previous, reason: reason))
+            }
+            yaml.absorb(entry)
+        }
+        return result
     }
 
     private func display(_ value: Timestamp) -> String {

@@ -105,7 +105,31 @@ struct NoticePresenter {
             }
         }
         if let opinions = opinions(notice) { values["opinions"] = opinions }
+        let extensions = notice.extensions.map { ["text": extensionText($0)] }
+        if !extensions.isEmpty {
+            values["extensions"] = extensions
+            values["hasExtensions"] = true
+        }
         return values
+    }
+
+    /// "Gia hạn niêm yết đến hết ngày 15/12/2026 (ngày 03/12/2026: lý do)".
+    func extensionText(_ item: PeriodExtension) -> String {
+        let reason = item.reason.map(FastText.trimmed) ?? ""
+        return strings.format(reason.isEmpty ? "extended_item_no_reason" : "extended_item",
+                              ["to": item.to.short, "date": item.date.short, "reason": reason])
+    }
+
+    /// The public line a withdrawn notice leaves while its period would still run:
+    /// "Thông báo số 12/TB-UBND đã bị hủy bỏ ngày 13/11/2026: lý do" — no body, attachments or link.
+    func withdrawalText(_ notice: Notice) -> String {
+        let name = notice.number.map { strings.format("withdrawn_number", ["number": $0]) }
+            ?? strings.format("withdrawn_title", ["title": notice.title])
+        let reason = FastText.trimmed(notice.withdrawn ?? "")
+        var text = strings.format(notice.withdrawnOn == nil ? "withdrawn_item_no_date" : "withdrawn_item",
+                                  ["notice": name, "date": notice.withdrawnOn?.short ?? ""])
+        if !reason.isEmpty { text += ": " + reason }
+        return text
     }
 
     /// Where the notice is posted: its `places:`, else the site's places for its type, else the

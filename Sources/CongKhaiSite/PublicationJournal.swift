@@ -121,6 +121,25 @@ public struct PublicationJournal: Sendable {
         let page: String
         let source: String
         let attachments: [(file: String, sha: String)]
+        /// Published corrections of this notice (`corrects:` in another notice), sorted.
+        var correctedBy: [String] = []
+    }
+
+    /// Appends the lines of a build that could not publish a new site but took `removed` notices
+    /// down from the previous one (the last resort): every other notice stays as last recorded.
+    func appendRemoval(instant: String, version: String, removed: Set<String>,
+                       statuses: [String: NoticeStatus]) throws {
+        let before = publishedState(in: entries())
+        let remaining = before.filter { !removed.contains($0.key) }.map { id, entry in
+            PublishedNotice(id: id, until: entry.value("until") ?? "", page: entry.value("page") ?? "-",
+                            source: entry.value("source") ?? "-",
+                            attachments: entry.details.filter { $0.key == "attachment" }.compactMap { detail in
+                                guard let colon = detail.value.lastIndex(of: ":") else { return nil }
+                                return (String(detail.value[..<colon]), String(detail.value[detail.value.index(after: colon)...]))
+                            },
+                            correctedBy: entry.details.filter { $0.key == "corrected-by" }.map(\.value))
+        }
+        try append(instant: instant, version: version, hadErrors: true, published: remaining, statuses: statuses)
     }
 
     /// Appends one build's lines: the build itself, then every notice that started, stopped or
@@ -138,6 +157,7 @@ public struct PublicationJournal: Sendable {
             [.init(key: "reason", value: reason), .init(key: "until", value: notice.until),
              .init(key: "page", value: notice.page), .init(key: "source", value: notice.source)]
                 + notice.attachments.map { .init(key: "attachment", value: "\($0.file):\($0.sha)") }
+                + notice.correctedBy.map { .init(key: "corrected-by", value: $0) }
         }
         let now = Set(published.map(\.id))
         for notice in published.sorted(by: { $0.id < $1.id }) {
@@ -148,6 +168,8 @@ public struct PublicationJournal: Sendable {
                     bodies.append(("changed", notice.id, details(notice, reason: (last.value("until") ?? "") < notice.until ? "extended" : "shortened")))
                 } else if last.value("source") != notice.source || !sameAttachments {
                     bodies.append(("changed", notice.id, details(notice, reason: "content-changed")))
+                } else if last.details.filter({ $0.key == "corrected-by" }).map(\.value) != notice.correctedBy {
+                    bodies.append(("changed", notice.id, details(notice, reason: "corrected")))
                 }
             } else {
                 // Published again after a stop, with a later end: an extension after a gap.

@@ -185,14 +185,18 @@ public struct SiteBuilder: Sendable {
     private func record(content: SiteContent, sources: URL, at now: Date, hadErrors: Bool) throws {
         let calendar = content.config.calendar
         let sha = { (url: URL) in (try? Data(contentsOf: url)).map(PublicationJournal.sha256) ?? "-" }
-        let published = content.published(at: now).map { notice in
+        let live = content.published(at: now)
+        var correctedBy: [String: [String]] = [:]
+        for notice in live { for id in notice.corrects { correctedBy[id, default: []].append(notice.id) } }
+        let published = live.map { notice in
             PublicationJournal.PublishedNotice(
                 id: notice.id, until: calendar.iso8601(notice.period.lastInstant),
                 page: sha(output.appendingPathComponent(SiteURLs.file(forPage: SiteURLs.notice(notice.id)))),
                 source: sha(sources.appendingPathComponent(notice.sourcePath)),
                 attachments: notice.attachments.map {
                     ($0.file, sha(output.appendingPathComponent(SiteURLs.attachment(notice: notice.id, file: $0.file))))
-                })
+                },
+                correctedBy: (correctedBy[notice.id] ?? []).sorted())
         }
         try PublicationJournal(root: root).append(instant: calendar.iso8601(now), version: CongKhaiVersion.current,
                                                   hadErrors: hadErrors, published: published,
@@ -218,7 +222,8 @@ public struct SiteBuilder: Sendable {
             return rewritten
         }
         let site = PublishedSite(config: content.config, theme: theme, notices: notices,
-                                 pages: content.pages, now: now, links: links)
+                                 pages: content.pages, now: now, links: links,
+                                 withdrawals: content.withdrawals(at: now))
         let verifier = OutputVerifier(statuses: statuses, displayPrefix: displayPrefix)
         timer.mark("select by clock")
 
@@ -290,7 +295,22 @@ public struct SiteBuilder: Sendable {
         case .nothingToRemove:
             return BuildFailure(diagnostics: diagnostics.sortedForReport)
         case .removed(let report):
-            return BuildFailure(diagnostics: diagnostics.sortedForReport, published: report)
+            var problems = diagnostics
+            if journal {
+                // A degraded publication is still a publication: the journal records what went down.
+                let removed = Set(report.removedNotices)
+                var statuses = content?.schedule.statuses(at: report.now) ?? [:]
+                for id in removed where statuses[id] == nil || statuses[id] == .active { statuses[id] = .expired }
+                let calendar = content?.config.calendar ?? SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!
+                do {
+                    try PublicationJournal(root: root).appendRemoval(instant: calendar.iso8601(report.now),
+                                                                     version: CongKhaiVersion.current,
+                                                                     removed: removed, statuses: statuses)
+                } catch {
+                    problems.append(.warning(PublicationJournal.fileName, nil, Self.message(for: error)))
+                }
+            }
+            return BuildFailure(diagnostics: problems.sortedForReport, published: report)
         case .failed(let found):
             return BuildFailure(diagnostics: (diagnostics + found).sortedForReport)
         }

@@ -48,6 +48,19 @@ public struct SiteContent: Sendable {
     public var schedule: PublicationSchedule { PublicationSchedule(notices: notices) }
 
     /// Notices active at `now`, newest posting first (ties by id).
+    /// Withdrawn notices whose original period still runs at `now` (from their withdrawal day,
+    /// when given): the home page keeps a short public line for each, newest first.
+    public func withdrawals(at now: Date) -> [Notice] {
+        let calendar = config.calendar
+        return notices.filter { notice in
+            notice.withdrawn != nil && now < notice.period.end
+                && (notice.withdrawnOn.map { calendar.startOfDay($0) <= now } ?? true)
+        }.sorted { a, b in
+            let (x, y) = (a.withdrawnOn?.dayNumber ?? Int.min, b.withdrawnOn?.dayNumber ?? Int.min)
+            return x != y ? x > y : a.id < b.id
+        }
+    }
+
     public func published(at now: Date) -> [Notice] {
         let statuses = schedule.statuses(at: now)
         return notices.filter { statuses[$0.id] == .active }.sorted {

@@ -13,6 +13,8 @@ struct PublishedSite {
     let now: Date
     /// What links to notices may stay in bodies (the others lose their target).
     let links: NoticeLinkRules
+    /// Withdrawn notices whose original period still runs: a short public line each, on the home page.
+    var withdrawals: [Notice] = []
 }
 
 /// Renders every page of a site into an output folder with the theme's templates.
@@ -29,6 +31,10 @@ struct SiteRenderer: @unchecked Sendable {
     private let shared: [String: Any]
     /// The theme's templates with this build's constant values written in (`Theme.library(constants:)`).
     private let library: MustacheLibrary
+    /// Published notices that corrections name (`corrects:`), by id.
+    private let published: [String: Notice]
+    /// Published corrections of each published notice, by the corrected id.
+    private let correctedBy: [String: [Notice]]
 
     /// `constantsInTemplates: false` renders with the theme's templates as written (tests compare).
     init(site: PublishedSite, constantsInTemplates: Bool = true) {
@@ -74,6 +80,14 @@ struct SiteRenderer: @unchecked Sendable {
         shared["generatedShort"] = presenter.today.short
         shared["ogLocale"] = config.language == .vi ? "vi_VN" : "en_US"
         self.shared = shared
+        var correctedBy: [String: [Notice]] = [:]
+        var named = Set<String>()
+        for notice in site.notices where !notice.corrects.isEmpty {
+            for id in notice.corrects { correctedBy[id, default: []].append(notice) }
+            named.formUnion(notice.corrects)
+        }
+        self.correctedBy = correctedBy
+        published = Dictionary(site.notices.filter { named.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         library = constantsInTemplates ? site.theme.library(constants: Self.constants(in: shared)) : site.theme.library
     }
 
@@ -98,6 +112,12 @@ struct SiteRenderer: @unchecked Sendable {
 
     private var config: SiteConfig { site.config }
 
+
+    private func correctionLink(_ notice: Notice) -> [String: String] {
+        ["title": notice.number.map { "\($0): \(notice.title)" } ?? notice.title,
+         "url": presenter.link(SiteURLs.notice(notice.id))]
+    }
+
     /// Values every template can use: the site, the interface strings, navigation.
     private func baseContext(title: String?, path: String) -> [String: Any] {
         var context = shared
@@ -117,7 +137,7 @@ struct SiteRenderer: @unchecked Sendable {
         try folder.write(path, html)
     }
 
-    /// Renders every notice page and posting record, and copies attachments, on all cores.
+    /// Renders every notice page and copies attachments, on all cores.
     /// Markdown rendering itself stays serialised inside `MarkdownRenderer`; templates and file
     /// writes run in parallel. Returns the notices whose body could not be rendered.
     private func renderNoticePages(into folder: OutputFolder, strings: InterfaceStrings) throws
@@ -159,18 +179,16 @@ struct SiteRenderer: @unchecked Sendable {
         var detail = presenter.detail(notice, bodyHTML: body)
         detail["qrSVG"] = QRCodeSVG.svg(for: config.baseURL + url, label: strings["qr_label"]) ?? ""
         detail["absoluteURL"] = config.baseURL + url
-        detail["recordUrl"] = presenter.link(SiteURLs.record(notice.id))
+        if let by = correctedBy[notice.id] {
+            detail["correctedBy"] = by.map(correctionLink)
+        }
+        let corrected = notice.corrects.compactMap { id in published[id] }
+        if !corrected.isEmpty { detail["corrects"] = corrected.map(correctionLink) }
         context["notice"] = detail
         context["robots"] = detail["robots"]
         context["ogType"] = "article"
         context["pageDescription"] = notice.summary ?? presenter.periodText(notice)
         try render("notice", context, to: SiteURLs.file(forPage: url), into: folder)
-        var record = baseContext(title: strings["record_title"] + " · " + notice.title, path: SiteURLs.record(notice.id))
-        record["robots"] = detail["robots"]
-        detail["postedFormal"] = presenter.formalDate(notice.firstDay(in: config.calendar))
-        detail["lastDayFormal"] = presenter.formalDate(notice.lastDay(in: config.calendar))
-        record["notice"] = detail
-        try render("record", record, to: SiteURLs.file(forPage: SiteURLs.record(notice.id)), into: folder)
         if let bundle = notice.bundleDirectory {
             for attachment in notice.attachments {
                 try folder.copy(bundle.appendingPathComponent(attachment.file),
@@ -248,6 +266,8 @@ struct SiteRenderer: @unchecked Sendable {
         var listings = listingPages(site.notices, base: "", template: "home", title: nil, extra: [
             "expiringSoon": soon,
             "hasExpiringSoon": !soon.isEmpty,
+            "withdrawals": site.withdrawals.map { ["text": presenter.withdrawalText($0)] },
+            "hasWithdrawals": !site.withdrawals.isEmpty,
             "commentPage": site.pages.first.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] } as Any,
         ])
         for type in config.orderedTypes {

@@ -9,7 +9,7 @@ struct CongKhaiCommand: AsyncParsableCommand {
         commandName: "congkhai",
         abstract: "CongKhai: trang công khai thông tin cấp xã từ các thông báo Markdown.",
         discussion: "Static-site generator for commune public disclosure notices, with posting periods.",
-        subcommands: [BuildCommand.self, StatusCommand.self, CheckCommand.self, NextChangeCommand.self, NewCommand.self, RulesCommand.self, HistoryCommand.self, JournalCommand.self, ServeCommand.self]
+        subcommands: [BuildCommand.self, StatusCommand.self, CheckCommand.self, NextChangeCommand.self, NewCommand.self, RulesCommand.self, HistoryCommand.self, JournalCommand.self, ExtendCommand.self, RecordsCommand.self, ServeCommand.self]
     )
 }
 

@@ -38,8 +38,8 @@ struct CommandLineTests {
                 + "niêm yết 10 ngày (Nghị quyết 254/2025/QH15, Điều 3, khoản 9, điểm b), tức đến hết ngày 16/03/2026; "
                 + "niêm yết lâu hơn không trái luật nhưng sau thời hạn này phải tổ chức họp lấy ý kiến ngay\n")
         #expect(result.stdout == "Đã xuất bản 3 thông báo; ẩn 5 (1 chưa đến ngày niêm yết, 2 hết thời hạn niêm yết, "
-                + "1 đã được thay thế, 1 đã thu hồi / đính chính); lần thay đổi tiếp theo: 2026-03-21T00:00:00+07:00; "
-                + "25 tệp trong \(site.output.path)\n")
+                + "1 đã được thay thế, 1 đã bị hủy bỏ); lần thay đổi tiếp theo: 2026-03-21T00:00:00+07:00; "
+                + "22 tệp trong \(site.output.path)\n")
     }
 
     @Test func aFailedBuildExitsOneAndPrintsEveryError() throws {
@@ -123,7 +123,7 @@ struct CommandLineTests {
         ])
         #expect(result.stderr.contains("cảnh báo: chưa có lịch nghỉ lễ năm 2027"))
         #expect(result.stderr.contains("cảnh báo: thông báo sắp hết hạn niêm yết (còn 3 ngày, đến hết ngày 01/12/2026)"))
-        #expect(result.stdout.hasPrefix("Đã xuất bản 9 thông báo; ẩn 4 (1 chưa đến ngày niêm yết, 1 hết thời hạn niêm yết, 1 đã được thay thế, 1 đã thu hồi / đính chính)"))
+        #expect(result.stdout.hasPrefix("Đã xuất bản 9 thông báo; ẩn 4 (1 chưa đến ngày niêm yết, 1 hết thời hạn niêm yết, 1 đã được thay thế, 1 đã bị hủy bỏ)"))
         #expect(FileManager.default.fileExists(
             atPath: output.appendingPathComponent("thong-bao/2026-11-10-phuong-an-boi-thuong-duong-ven-bien/phuong-an-chi-tiet.pdf").path))
     }

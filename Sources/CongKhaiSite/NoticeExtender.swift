@@ -1,0 +1,152 @@
+import CongKhaiCore
+import Foundation
+
+/// `congkhai extend ID --to DATE [--reason "…"]`: moves a notice's `expires` to a later day and
+/// records the extension in its front matter (`extended:`), so the page says so in the open.
+///
+/// The file is edited as text (comments, order and quoting of every other line stay as the clerk
+/// wrote them), written to a temporary file and renamed, then loaded again: if the edited file
+/// does not validate, the original is put back and the errors are reported.
+public struct NoticeExtender {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public enum Failure: Error, Equatable {
+        /// Errors in site.yaml or in the notice's own file (fix them first).
+        case diagnostics([Diagnostic])
+        case unknownNotice(String, suggestions: [String])
+        /// The new last day is not after the current one.
+        case notLater(current: LocalDate, requested: LocalDate)
+        /// The front matter cannot be edited safely (e.g. `extended:` written in flow style).
+        case cannotEdit(path: String, detail: String)
+        case io(String)
+    }
+
+    public struct Outcome: Equatable, Sendable {
+        public let id: String
+        public let path: String
+        public let previous: LocalDate
+        public let to: LocalDate
+        public let date: LocalDate
+        /// Warnings of the edited file (a period longer than the rule allows, …).
+        public let warnings: [Diagnostic]
+    }
+
+    public func extend(id: String, to: LocalDate, reason: String?, now: Date) throws(Failure) -> Outcome {
+        let (loadedConfig, configDiagnostics) = SiteConfigLoader.load(root: root)
+        guard let config = loadedConfig else { throw .diagnostics(configDiagnostics.filter { $0.severity == .error }) }
+        let loader = NoticeLoader(root: root, config: config)
+        var found: (NoticeLoader.SourceFile, Notice?, [Diagnostic])?
+        var ids: [String] = []
+        for file in loader.discover().files {
+            let (notice, diagnostics) = loader.load(file)
+            if let notice { ids.append(notice.id) }
+            if notice?.id == id || (notice == nil && file.defaultId == id) {
+                found = (file, notice, diagnostics)
+                break
+            }
+        }
+        guard let (file, loaded, diagnostics) = found else {
+            throw .unknownNotice(id, suggestions: Suggestions.closest(to: id, among: ids, limit: 1))
+        }
+        guard let notice = loaded else { throw .diagnostics(diagnostics.filter { $0.severity == .error }) }
+        let calendar = config.calendar
+        let current = notice.lastDay(in: calendar)
+        guard to > current else { throw .notLater(current: current, requested: to) }
+        let today = calendar.localDate(of: now)
+
+        guard let original = try? Data(contentsOf: file.url) else { throw .io(file.path) }
+        let text = String(decoding: original, as: UTF8.self)
+        let edited = try Self.edit(text, path: file.path, to: to,
+                                   item: PeriodExtension(date: today, to: to, previous: current, reason: reason))
+        do {
+            try Self.replace(file.url, with: Data(edited.utf8))
+        } catch {
+            throw .io("\(file.path): \(error)")
+        }
+        let (again, after) = loader.load(file)
+        guard let extended = again, !after.hasErrors, extended.extensions.last?.to == to else {
+            try? Self.replace(file.url, with: original)
+            throw .diagnostics(after.filter { $0.severity == .error })
+        }
+        return Outcome(id: id, path: file.path, previous: current, to: to, date: today,
+                       warnings: after.filter { $0.severity == .warning })
+    }
+
+    /// The file with `expires:` set to `to` and `item` appended to `extended:`.
+    static func edit(_ text: String, path: String, to: LocalDate, item: PeriodExtension) throws(Failure) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true,
+              let close = lines.indices.dropFirst().first(where: {
+                  let line = lines[$0].trimmingCharacters(in: .whitespaces)
+                  return line == "---" || line == "..."
+              }) else {
+            throw .cannotEdit(path: path, detail: "front matter")
+        }
+        let newline = lines[0].hasSuffix("\r") ? "\r" : ""
+        /// A top-level key's line in the front matter.
+        func keyLine(_ key: String) -> Int? {
+            (1..<close).first { lines[$0].hasPrefix(key + ":") }
+        }
+        guard let expiresLine = keyLine("expires") else { throw .cannotEdit(path: path, detail: "expires") }
+        let comment = lines[expiresLine].range(of: " #").map { String(lines[expiresLine][$0.lowerBound...]) } ?? ""
+        lines[expiresLine] = "expires: \(to.iso)" + comment.replacingOccurrences(of: "\r", with: "") + newline
+
+        var entry = ["  - date: \(item.date.iso)"]
+        if let previous = item.previous { entry.append("    previous: \(previous.iso)") }
+        entry.append("    to: \(item.to.iso)")
+        if let reason = item.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
+            entry.append("    reason: " + Self.quoted(reason))
+        }
+        entry = entry.map { $0 + newline }
+        if let listLine = keyLine("extended") {
+            let value = lines[listLine].dropFirst("extended:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard value.isEmpty || value.hasPrefix("#") else {
+                throw .cannotEdit(path: path, detail: "extended")
+            }
+            // The block ends at the next line that starts a top-level key (or the closing `---`).
+            var end = listLine + 1
+            while end < close, lines[end].first.map({ $0 == " " || $0 == "-" || $0 == "#" }) ?? false {
+                end += 1
+            }
+            lines.insert(contentsOf: entry, at: end)
+        } else {
+            lines.insert(contentsOf: ["extended:" + newline] + entry, at: expiresLine + 1)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A YAML double-quoted scalar.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 { result += String(format: "\\x%02X", scalar.value) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Writes `data` to a temporary file beside `url` and renames it over `url`.
+    static func replace(_ url: URL, with data: Data) throws {
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        try data.write(to: temp)
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+           let mode = attributes[.posixPermissions] {
+            try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
+        }
+        guard rename(temp.path, url.path) == 0 else {
+            unlink(temp.path)
+            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+        }
+    }
+}
