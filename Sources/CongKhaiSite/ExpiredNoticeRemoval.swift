@@ -68,7 +68,8 @@ struct ExpiredNoticeRemoval {
         let language = content?.config.language ?? .vi
         var fileCount = 0
         do {
-            try OutputPublisher(output: output).publish { temp in
+            // A fresh folder of hard links to the published files (never the spare: it may be older).
+            try OutputPublisher(output: output).publish(reuse: false) { temp, _ in
                 try Self.linkTree(from: output, to: temp)
                 for id in hidden.keys { TreeRemoval.remove(temp.appendingPathComponent("thong-bao/\(id)")) }
                 let verifier = OutputVerifier(statuses: hidden, displayPrefix: "")

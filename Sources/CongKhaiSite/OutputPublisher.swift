@@ -7,6 +7,14 @@ import Glibc
 
 /// Builds a new site beside the output folder and swaps it in atomically, so the published
 /// folder is always either the previous complete site or the new complete site.
+///
+/// Double buffered: after a swap the previous site is kept beside the output as the spare
+/// (`.site.congkhai-spare`), and the next build brings the spare up to date in place — writing
+/// only the files whose bytes differ, removing what is gone — verifies it, and swaps it in. A
+/// daily rebuild then creates a few files instead of re-creating the whole tree (on ext4,
+/// creating thousands of inodes right after deleting thousands was most of a build's time). The
+/// spare is never served; a build killed while updating it leaves the published site untouched,
+/// and the next build repairs the spare, because every file is compared with what it must be.
 struct OutputPublisher {
     let output: URL
 
@@ -27,6 +35,8 @@ struct OutputPublisher {
     private var name: String { output.lastPathComponent }
     private var lockURL: URL { parent.appendingPathComponent(".\(name).congkhai.lock") }
     private var tempPrefix: String { ".\(name).congkhai-tmp-" }
+    /// The previous generation of the site, updated in place by the next build.
+    var spare: URL { parent.appendingPathComponent(".\(name).congkhai-spare") }
 
     /// Refuses output folders that would replace the sources (`--output content`, the root, …).
     func checkSafe(root: URL) throws(PublishError) {
@@ -75,13 +85,23 @@ struct OutputPublisher {
 
     func unlock(_ fd: Int32) { releaseLock(fd) }
 
-    /// Runs `fill` on a fresh temporary folder and, if it succeeds, makes that folder the output.
-    /// On any error the output folder is untouched and the temporary folder removed. The caller
-    /// holds the lock (`lock()`).
-    func publish(_ fill: (URL) throws -> Void) throws {
+    /// Runs `fill` on a folder to become the new site — the spare when there is one and `reuse`
+    /// is true (the second argument of `fill` says so), else a fresh temporary folder — and, if
+    /// it succeeds, swaps that folder in as the output; the previous site becomes the spare. On
+    /// any error the output folder is untouched. The caller holds the lock (`lock()`).
+    func publish(reuse: Bool = true, _ fill: (URL, Bool) throws -> Void) throws {
         let fm = FileManager.default
         removeStaleTemporaryFolders()
 
+        var info = stat()
+        let spareIsFolder = lstat(spare.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        if reuse, spareIsFolder {
+            // A failure leaves the spare half updated: it is not served, and the next build repairs it.
+            try fill(spare, true)
+            try swapIn(spare)
+            keepAsSpare(spare)
+            return
+        }
         let temp = parent.appendingPathComponent(tempPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try fm.createDirectory(at: temp, withIntermediateDirectories: false)
@@ -89,12 +109,28 @@ struct OutputPublisher {
             throw PublishError.io("\(temp.path): \(error.localizedDescription)")
         }
         do {
-            try fill(temp)
+            try fill(temp, false)
         } catch {
             TreeRemoval.remove(temp)
             throw error
         }
         try swapIn(temp)
+        keepAsSpare(temp)
+    }
+
+    /// After a swap `folder` names the previous output: kept as the spare when it is a real
+    /// folder; a symbolic link (an output that was a link to a site elsewhere) is removed, never
+    /// followed, so the folder it pointed to is never updated in place.
+    private func keepAsSpare(_ folder: URL) {
+        var info = stat()
+        guard lstat(folder.path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            TreeRemoval.remove(folder)
+            return
+        }
+        guard folder != spare else { return }
+        TreeRemoval.remove(spare)
+        if rename(folder.path, spare.path) != 0 { TreeRemoval.remove(folder) }
     }
 
     private func swapIn(_ temp: URL) throws(PublishError) {
@@ -111,9 +147,9 @@ struct OutputPublisher {
             try? fm.removeItem(at: temp)
             throw .unsafeOutput(output.path)
         }
-        // One system call swaps both names: there is no instant without a complete site.
+        // One system call swaps both names: there is no instant without a complete site. `temp`
+        // then names the previous site (kept as the spare by the caller).
         if congkhai_exchange_paths(temp.path, output.path) == 0 {
-            TreeRemoval.remove(temp)  // now holds the previous site
             return
         }
         // File systems without RENAME_EXCHANGE: two renames, a short window without `site/`.
@@ -124,10 +160,10 @@ struct OutputPublisher {
         }
         guard rename(temp.path, output.path) == 0 else {
             _ = rename(old.path, output.path)
-            try? fm.removeItem(at: temp)
             throw .io("rename \(temp.path): \(String(cString: strerror(errno)))")
         }
-        TreeRemoval.remove(old)
+        // Like an exchange: the previous site under the name the new one had.
+        if rename(old.path, temp.path) != 0 { TreeRemoval.remove(old) }
     }
 
     /// An exclusive, non-blocking `flock` on a lock file beside the output: a second build on the

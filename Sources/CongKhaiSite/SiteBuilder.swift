@@ -13,6 +13,8 @@ public struct BuildReport: Sendable {
     /// Errors that did not stop the site from being published (links to ids that exist nowhere).
     public let errors: [Diagnostic]
     public let fileCount: Int
+    /// Files this build actually wrote (created or replaced); the rest already had the right bytes.
+    public internal(set) var filesChanged = 0
     /// The site's calendar, to show instants in the site's zone.
     public let calendar: SiteCalendar
     /// The instant the site was rendered for (later than `--now` if the clock moved during the build).
@@ -229,11 +231,15 @@ public struct SiteBuilder: Sendable {
 
         let publisher = OutputPublisher(output: output)
         var fileCount = 0
+        var filesChanged = 0
         var linkDiagnostics: [Diagnostic] = []
         do {
-            try publisher.publish { folderURL in
-                let folder = OutputFolder(url: folderURL)
+            try publisher.publish { folderURL, reusing in
+                let folder = OutputFolder(url: folderURL, reusing: reusing)
                 linkDiagnostics = try SiteRenderer(site: site).renderAll(into: folder)
+                // The spare held an older site: what this build did not write goes before verifying.
+                folder.prune()
+                filesChanged = folder.changedCount
                 timer.mark("render and write")
                 // The new site replaces the old one only if it shows no notice that is not being posted.
                 let stale = verifier.verify(folder: folderURL)
@@ -281,10 +287,12 @@ public struct SiteBuilder: Sendable {
         for status in statuses.values where status != .active { hidden[status, default: 0] += 1 }
         let nextChange = schedule.nextChange(after: now)
         timer.mark("next change")
-        return BuildReport(published: site.notices.count, hidden: hidden, nextChange: nextChange,
-                           warnings: (expiring + fieldWarnings + linkDiagnostics).filter { $0.severity == .warning },
-                           errors: linkDiagnostics.filter { $0.severity == .error },
-                           fileCount: fileCount, calendar: calendar, now: now, steps: [])
+        var report = BuildReport(published: site.notices.count, hidden: hidden, nextChange: nextChange,
+                                 warnings: (expiring + fieldWarnings + linkDiagnostics).filter { $0.severity == .warning },
+                                 errors: linkDiagnostics.filter { $0.severity == .error },
+                                 fileCount: fileCount, calendar: calendar, now: now, steps: [])
+        report.filesChanged = filesChanged
+        return report
     }
 
     /// When no complete site can be published: the previous site stays, but never with a notice

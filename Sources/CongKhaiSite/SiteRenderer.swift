@@ -78,6 +78,10 @@ struct SiteRenderer: @unchecked Sendable {
         shared["home"] = presenter.link("")
         shared["generated"] = config.calendar.iso8601(site.now)
         shared["generatedShort"] = presenter.today.short
+        shared["generatedDay"] = presenter.today.iso
+        // Only listings say when they were built (see `renderListingPage`): notice pages, static
+        // pages, search and 404 do not change from one day to the next.
+        shared["showGenerated"] = false
         shared["ogLocale"] = config.language == .vi ? "vi_VN" : "en_US"
         self.shared = shared
         var correctedBy: [String: [Notice]] = [:]
@@ -94,7 +98,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// Values of the base context that every page of this build shares, by tag name.
     static func constants(in context: [String: Any]) -> [String: String] {
         var constants: [String: String] = [:]
-        for name in ["home", "assets", "generated", "generatedShort", "ogLocale"] {
+        for name in ["home", "assets", "generated", "generatedShort", "generatedDay", "ogLocale"] {
             if let value = context[name] as? String { constants[name] = value }
         }
         // A key with its own dots is skipped: `t.a.b` is a path in Mustache, not the key `a.b`.
@@ -231,6 +235,7 @@ struct SiteRenderer: @unchecked Sendable {
         var context = baseContext(title: index == 0 ? page.title : [page.title, "\(index + 1)/\(pageCount)"]
             .compactMap { $0 }.joined(separator: " · "), path: page.path)
         for (key, value) in page.extra { context[key] = value }
+        context["showGenerated"] = true
         context["notices"] = page.notices.map(presenter.summary)
         context["hasNotices"] = !page.notices.isEmpty
         if pageCount > 1 {

@@ -71,6 +71,16 @@ struct InterruptedBuildTests {
         for kill in 1...30 {
             let clock = showsLater ? Self.earlier : Self.later
             let delay = Int.random(in: 0...maxDelay, using: &random)
+            // Odd kills: no spare buffer, the build renders into a fresh temporary folder. Even
+            // kills: a damaged spare (what an earlier killed build may leave), updated in place.
+            let spareURL = OutputPublisher(output: site.output).spare
+            if kill % 2 == 1 {
+                TreeRemoval.remove(spareURL)
+            } else {
+                for path in TestSite.snapshot(of: spareURL).keys.sorted().prefix(40) {
+                    try Data("x".utf8).write(to: spareURL.appendingPathComponent(path))
+                }
+            }
             let child = try ChildProcess(binary.path, ["build", "--root", root, "--now", clock],
                                          environment: ["SWIFT_BACKTRACE": "enable=no"])
             usleep(useconds_t(delay * 1000))
@@ -93,6 +103,8 @@ struct InterruptedBuildTests {
             let leftovers = Self.temporaryFolders(site)
             #expect(leftovers.count <= 1, "\(leftovers); \(context)")
             if !leftovers.isEmpty { leftBehind += 1 }
+            // A damaged or half-updated spare is never served; the next build repairs it, which
+            // the snapshot above (after every kill) and the full builds below check byte for byte.
             // The last valid versions beside the output are always one complete manifest whose
             // every stored file is there: a later build with errors can rely on them.
             let state = LastValidSources(output: site.output)

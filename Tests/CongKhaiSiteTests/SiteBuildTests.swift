@@ -279,7 +279,8 @@ struct SiteBuildTests {
         let page = try site.read("thong-bao/a/index.html")
         #expect(page.contains("<html lang=\"en\">"))
         #expect(page.contains("Posted from 05/03/2026 to the end of 06/04/2026"))
-        #expect(page.contains("17 days left"))
+        #expect(page.contains("data-left=\"{n} days left\""))
+        #expect(try site.read("index.html").contains("17 days left"))
     }
 }
 

@@ -88,10 +88,11 @@ final class TestSite {
 
     /// Names in the root's parent-level folder, to find leftovers of the publisher. The folder of
     /// last valid versions beside the output (`.site.congkhai-state`) and the publication journal
-    /// (`journal.tsv`) are meant to be there.
+    /// (`journal.tsv`) are meant to be there, and so is the previous generation kept as the spare
+    /// buffer (`.site.congkhai-spare`).
     var rootEntries: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [])
-            .filter { $0 != ".site.congkhai-state" && $0 != PublicationJournal.fileName }.sorted()
+            .filter { $0 != ".site.congkhai-state" && $0 != ".site.congkhai-spare" && $0 != PublicationJournal.fileName }.sorted()
     }
 }
 

@@ -68,6 +68,29 @@ class ExpiryGuardTest(DemoSiteTestCase):
         self.assertFalse(page.find_element(By.CSS_SELECTOR, ".expired-banner").is_displayed())
         self.assertIn("Niêm yết từ 16/11/2026 đến hết ngày 01/12/2026", page.find_element(By.CSS_SELECTOR, ".meta").text)
 
+    def days_left(self, clock, notice=ENDING, javascript=True):
+        driver = self.open(f"thong-bao/{notice}/", clock=clock, javascript=javascript)
+        box = driver.find_element(By.CSS_SELECTOR, ".days-left-box")
+        return box.text.strip(" ·") if box.is_displayed() else None
+
+    def test_days_left_are_computed_in_the_browser_from_the_page_clock(self):
+        """The page does not change from day to day: the same bytes say "còn 3 ngày" on 28/11 and
+        "hôm nay là ngày cuối" on 01/12, counted in the site's zone (UTC+7) to the second."""
+        self.assertEqual(self.days_left(BUILD_NOW), "còn 3 ngày")
+        self.assertEqual(self.days_left("2026-11-30T23:59:59+07:00"), "còn 1 ngày")
+        # 00:00 in Viet Nam is still 30/11 in UTC: the count follows the zone in the markup.
+        self.assertEqual(self.days_left("2026-12-01T00:00:00+07:00"), "hôm nay là ngày cuối")
+        self.assertEqual(self.days_left(LAST_SECOND), "hôm nay là ngày cuối")
+        self.assertIsNone(self.days_left(FIRST_SECOND_AFTER))
+        self.assertEqual(self.days_left("2026-12-05T12:00:00+07:00", notice=STILL_RUNNING), "còn 5 ngày")
+
+    def test_without_javascript_a_notice_page_shows_absolute_dates_only(self):
+        self.assertIsNone(self.days_left(BUILD_NOW, javascript=False))
+        with open(os.path.join(self.site, "thong-bao", ENDING, "index.html"), encoding="utf-8") as handle:
+            html = handle.read()
+        self.assertNotIn("còn 3 ngày", html)
+        self.assertNotIn("Cập nhật", html)
+
     def test_the_script_is_small(self):
         size = os.path.getsize(os.path.join(self.site, "assets", "expiry.js"))
         self.assertLess(size, 4096)

@@ -14,6 +14,28 @@
       }
     }
     var article = document.querySelector("article[data-ends]");
+    // Days left on a notice page, from the absolute end in the markup (the page itself does not
+    // change from day to day; without JavaScript it shows the absolute dates only). The last
+    // day is counted in the offset written in `data-ends` (the site's zone, e.g. +07:00).
+    var left = article && document.querySelector(".days-left");
+    if (left) {
+      var stamp = article.getAttribute("data-ends") || "";
+      var endsAt = Date.parse(stamp);
+      var zone = /([+-])(\d\d):(\d\d)$/.exec(stamp);
+      if (!isNaN(endsAt) && zone) {
+        var offset = (zone[1] === "-" ? -1 : 1) * (parseInt(zone[2], 10) * 60 + parseInt(zone[3], 10)) * 60000;
+        var day = 86400000;
+        var days = Math.floor((endsAt - 1 + offset) / day) - Math.floor((now + offset) / day);
+        var box = left.parentNode;
+        if (now < endsAt && days >= 0) {
+          left.textContent = days === 0 ? left.getAttribute("data-last-day")
+            : (left.getAttribute("data-left") || "").replace("{n}", String(days));
+          box.hidden = false;
+        } else {
+          box.hidden = true;
+        }
+      }
+    }
     if (article) {
       var ends = Date.parse(article.getAttribute("data-ends"));
       var banner = document.querySelector(".expired-banner");
