@@ -109,7 +109,7 @@ struct ExpiredNoticeRemoval {
         }
         var counts: [NoticeStatus: Int] = [:]
         for status in hidden.values { counts[status, default: 0] += 1 }
-        var report = BuildReport(published: kept.count, hidden: counts, nextChange: content?.schedule.nextChange(after: now),
+        var report = BuildReport(published: kept.count, hidden: counts, nextChange: content?.nextChange(after: now),
                                  warnings: [], errors: [], fileCount: fileCount, calendar: calendar, now: now, steps: [])
         report.removedNotices = hidden.keys.filter { id in listed.contains { $0.id == id } || pages.contains(id) }.sorted()
         return .removed(report)

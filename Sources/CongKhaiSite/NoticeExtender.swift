@@ -20,6 +20,8 @@ public struct NoticeExtender {
         case unknownNotice(String, suggestions: [String])
         /// The new last day is not after the current one.
         case notLater(current: LocalDate, requested: LocalDate)
+        /// The new last day is already over: an extension cannot be backdated.
+        case inThePast(today: LocalDate, requested: LocalDate)
         /// The front matter cannot be edited safely (e.g. `extended:` written in flow style).
         case cannotEdit(path: String, detail: String)
         case io(String)
@@ -57,6 +59,7 @@ public struct NoticeExtender {
         let current = notice.lastDay(in: calendar)
         guard to > current else { throw .notLater(current: current, requested: to) }
         let today = calendar.localDate(of: now)
+        guard to >= today else { throw .inThePast(today: today, requested: to) }
 
         guard let original = try? Data(contentsOf: file.url) else { throw .io(file.path) }
         let text = String(decoding: original, as: UTF8.self)
@@ -76,17 +79,18 @@ public struct NoticeExtender {
                        warnings: after.filter { $0.severity == .warning })
     }
 
-    /// The file with `expires:` set to `to` and `item` appended to `extended:`.
+    /// The file with `expires:` set to `to` and `item` appended to `extended:`. Works on lines
+    /// split at LF only (a CRLF file keeps its CR at the end of every line, and new lines get one).
     static func edit(_ text: String, path: String, to: LocalDate, item: PeriodExtension) throws(Failure) -> String {
-        var lines = text.components(separatedBy: "\n")
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true,
-              let close = lines.indices.dropFirst().first(where: {
-                  let line = lines[$0].trimmingCharacters(in: .whitespaces)
-                  return line == "---" || line == "..."
-              }) else {
-            throw .cannotEdit(path: path, detail: "front matter")
+        // Split on the LF scalar: in Swift "\r\n" is one Character, which `split` on "\n" would miss.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String(String.UnicodeScalarView($0)) }
+        let bare = { (line: String) in line.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard lines.first.map({ bare($0) == "---" }) == true,
+              let close = lines.indices.dropFirst().first(where: { bare(lines[$0]) == "---" || bare(lines[$0]) == "..." }) else {
+            throw .cannotEdit(path: path, detail: "---")
         }
-        let newline = lines[0].hasSuffix("\r") ? "\r" : ""
+        let newline = lines[0].unicodeScalars.last == "\r" ? "\r" : ""
         /// A top-level key's line in the front matter.
         func keyLine(_ key: String) -> Int? {
             (1..<close).first { lines[$0].hasPrefix(key + ":") }
@@ -95,26 +99,42 @@ public struct NoticeExtender {
         let comment = lines[expiresLine].range(of: " #").map { String(lines[expiresLine][$0.lowerBound...]) } ?? ""
         lines[expiresLine] = "expires: \(to.iso)" + comment.replacingOccurrences(of: "\r", with: "") + newline
 
-        var entry = ["  - date: \(item.date.iso)"]
-        if let previous = item.previous { entry.append("    previous: \(previous.iso)") }
-        entry.append("    to: \(item.to.iso)")
-        if let reason = item.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
-            entry.append("    reason: " + Self.quoted(reason))
+        /// The new list item, indented like the list's existing items (`indent` spaces before `-`).
+        func entry(indent: Int) -> [String] {
+            let dash = String(repeating: " ", count: indent) + "- "
+            let more = String(repeating: " ", count: indent + 2)
+            var result = [dash + "date: \(item.date.iso)"]
+            if let previous = item.previous { result.append(more + "previous: \(previous.iso)") }
+            result.append(more + "to: \(item.to.iso)")
+            if let reason = item.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
+                result.append(more + "reason: " + Self.quoted(reason))
+            }
+            return result.map { $0 + newline }
         }
-        entry = entry.map { $0 + newline }
         if let listLine = keyLine("extended") {
-            let value = lines[listLine].dropFirst("extended:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = bare(String(lines[listLine].dropFirst("extended:".count)))
             guard value.isEmpty || value.hasPrefix("#") else {
                 throw .cannotEdit(path: path, detail: "extended")
             }
-            // The block ends at the next line that starts a top-level key (or the closing `---`).
+            // The block: the lines after `extended:` that are indented, list items, comments, or
+            // blank lines followed by more of them; it ends at the next top-level key.
+            let belongs = { (line: String) in line.first.map { $0 == " " || $0 == "-" || $0 == "#" } ?? false }
             var end = listLine + 1
-            while end < close, lines[end].first.map({ $0 == " " || $0 == "-" || $0 == "#" }) ?? false {
-                end += 1
+            while end < close {
+                if belongs(lines[end]) {
+                    end += 1
+                } else if bare(lines[end]).isEmpty, let next = (end + 1..<close).first(where: { !bare(lines[$0]).isEmpty }),
+                          belongs(lines[next]) {
+                    end = next
+                } else {
+                    break
+                }
             }
-            lines.insert(contentsOf: entry, at: end)
+            let firstItem = (listLine + 1..<end).first { bare(lines[$0]).hasPrefix("- ") }
+            let indent = firstItem.map { lines[$0].prefix { $0 == " " }.count } ?? 2
+            lines.insert(contentsOf: entry(indent: indent), at: end)
         } else {
-            lines.insert(contentsOf: ["extended:" + newline] + entry, at: expiresLine + 1)
+            lines.insert(contentsOf: ["extended:" + newline] + entry(indent: 2), at: expiresLine + 1)
         }
         return lines.joined(separator: "\n")
     }

@@ -105,12 +105,19 @@ struct NoticePresenter {
             }
         }
         if let opinions = opinions(notice) { values["opinions"] = opinions }
-        let extensions = notice.extensions.map { ["text": extensionText($0)] }
+        let extensions = shownExtensions(notice).map { ["text": extensionText($0)] }
         if !extensions.isEmpty {
             values["extensions"] = extensions
             values["hasExtensions"] = true
         }
         return values
+    }
+
+    /// The extensions a page states: none that runs past the notice's real last day (an
+    /// `extended:` left behind when `expires` was edited by hand, which the build warns about).
+    func shownExtensions(_ notice: Notice) -> [PeriodExtension] {
+        let last = notice.lastDay(in: calendar)
+        return notice.extensions.filter { $0.to <= last }
     }
 
     /// "Gia hạn niêm yết đến hết ngày 15/12/2026 (ngày 03/12/2026: lý do)".

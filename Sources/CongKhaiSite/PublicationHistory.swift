@@ -28,6 +28,18 @@ public struct PublicationHistory: Sendable {
 
     /// The history of `id` from the journal's entries; `notice` (from the content) gives the rule.
     public init(id: String, entries: [PublicationJournal.Entry], notice: Notice?, config: SiteConfig) {
+        self.init(id: id, own: entries.filter { $0.id == id }, lastBuild: entries.last { $0.event == "build" }?.instant,
+                  notice: notice, config: config)
+    }
+
+    /// The journal's entries grouped by notice id, and its last build: for many histories at once
+    /// (records of every notice) without scanning the whole journal for each.
+    static func index(_ entries: [PublicationJournal.Entry]) -> (byId: [String: [PublicationJournal.Entry]], lastBuild: String?) {
+        (Dictionary(grouping: entries.filter { $0.event != "build" }, by: \.id), entries.last { $0.event == "build" }?.instant)
+    }
+
+    /// The history from the notice's own entries (in journal order) and the journal's last build.
+    init(id: String, own entries: [PublicationJournal.Entry], lastBuild: String?, notice: Notice?, config: SiteConfig) {
         self.id = id
         var intervals: [Interval] = []
         var open: String?
@@ -41,7 +53,7 @@ public struct PublicationHistory: Sendable {
         if let from = open { intervals.append(Interval(from: from, until: nil)) }
         published = intervals
         gaps = zip(intervals, intervals.dropFirst()).compactMap { a, b in a.until.map { Interval(from: $0, until: b.from) } }
-        lastBuild = entries.last { $0.event == "build" }?.instant
+        self.lastBuild = lastBuild
         continuous = intervals.count == 1
         let calendar = config.calendar
         let parse = { (text: String) in Timestamp.parseInstantWithOffset(text) }

@@ -126,26 +126,36 @@ public struct PublicationJournal: Sendable {
     }
 
     /// Appends the lines of a build that could not publish a new site but took `removed` notices
-    /// down from the previous one (the last resort): every other notice stays as last recorded.
+    /// down from the previous one (the last resort). A notice whose page in `output` is no longer
+    /// the page last recorded (the last resort replaced it with a placeholder) is journaled as
+    /// stopped (`degraded`): its content is not online. Every other notice stays as last recorded.
     func appendRemoval(instant: String, version: String, removed: Set<String>,
-                       statuses: [String: NoticeStatus]) throws {
+                       statuses: [String: NoticeStatus], output: URL) throws {
         let before = publishedState(in: entries())
-        let remaining = before.filter { !removed.contains($0.key) }.map { id, entry in
-            PublishedNotice(id: id, until: entry.value("until") ?? "", page: entry.value("page") ?? "-",
-                            source: entry.value("source") ?? "-",
-                            attachments: entry.details.filter { $0.key == "attachment" }.compactMap { detail in
-                                guard let colon = detail.value.lastIndex(of: ":") else { return nil }
-                                return (String(detail.value[..<colon]), String(detail.value[detail.value.index(after: colon)...]))
-                            },
-                            correctedBy: entry.details.filter { $0.key == "corrected-by" }.map(\.value))
+        var degraded: [String: String] = [:]
+        let remaining = before.filter { !removed.contains($0.key) }.compactMap { id, entry -> PublishedNotice? in
+            let page = (try? Data(contentsOf: output.appendingPathComponent(SiteURLs.file(forPage: SiteURLs.notice(id)))))
+                .map(Self.sha256)
+            guard page != nil, page == entry.value("page") else {
+                degraded[id] = "degraded"
+                return nil
+            }
+            return PublishedNotice(id: id, until: entry.value("until") ?? "", page: entry.value("page") ?? "-",
+                                   source: entry.value("source") ?? "-",
+                                   attachments: entry.details.filter { $0.key == "attachment" }.compactMap { detail in
+                                       guard let colon = detail.value.lastIndex(of: ":") else { return nil }
+                                       return (String(detail.value[..<colon]), String(detail.value[detail.value.index(after: colon)...]))
+                                   },
+                                   correctedBy: entry.details.filter { $0.key == "corrected-by" }.map(\.value))
         }
-        try append(instant: instant, version: version, hadErrors: true, published: remaining, statuses: statuses)
+        try append(instant: instant, version: version, hadErrors: true, published: remaining, statuses: statuses,
+                   reasons: degraded)
     }
 
     /// Appends one build's lines: the build itself, then every notice that started, stopped or
     /// changed since the journal's last line.
     func append(instant: String, version: String, hadErrors: Bool, published: [PublishedNotice],
-                statuses: [String: NoticeStatus]) throws {
+                statuses: [String: NoticeStatus], reasons: [String: String] = [:]) throws {
         let existing = lines()
         let previousEntries = entries()
         let before = publishedState(in: previousEntries)
@@ -168,8 +178,14 @@ public struct PublicationJournal: Sendable {
                     bodies.append(("changed", notice.id, details(notice, reason: (last.value("until") ?? "") < notice.until ? "extended" : "shortened")))
                 } else if last.value("source") != notice.source || !sameAttachments {
                     bodies.append(("changed", notice.id, details(notice, reason: "content-changed")))
-                } else if last.details.filter({ $0.key == "corrected-by" }).map(\.value) != notice.correctedBy {
-                    bodies.append(("changed", notice.id, details(notice, reason: "corrected")))
+                } else {
+                    let before = Set(last.details.filter { $0.key == "corrected-by" }.map(\.value))
+                    let now = Set(notice.correctedBy)
+                    if !now.subtracting(before).isEmpty {
+                        bodies.append(("changed", notice.id, details(notice, reason: "corrected")))
+                    } else if now != before {
+                        bodies.append(("changed", notice.id, details(notice, reason: "correction-ended")))
+                    }
                 }
             } else {
                 // Published again after a stop, with a later end: an extension after a gap.
@@ -179,7 +195,7 @@ public struct PublicationJournal: Sendable {
             }
         }
         for id in before.keys.sorted() where !now.contains(id) {
-            let reason: String
+            var reason: String
             switch statuses[id] {
             case .expired?: reason = "ended"
             case .superseded?: reason = "superseded"
@@ -188,6 +204,7 @@ public struct PublicationJournal: Sendable {
             case .active?: reason = "not-published"
             case nil: reason = "deleted"
             }
+            if let given = reasons[id] { reason = given }
             bodies.append(("stopped", id, [.init(key: "reason", value: reason)]))
         }
         var previous = existing.last.flatMap { $0.split(separator: "\t").last.map(String.init) } ?? Self.genesis

@@ -79,8 +79,10 @@ public struct RecordsWriter {
         var written: [String] = []
         let generated = calendar.localDate(of: now)
 
+        let journal = PublicationHistory.index(entries)
         for notice in content.notices where since.map({ notice.lastDay(in: calendar) >= $0 }) ?? true {
-            let history = PublicationHistory(id: notice.id, entries: entries, notice: notice, config: config)
+            let history = PublicationHistory(id: notice.id, own: journal.byId[notice.id] ?? [], lastBuild: journal.lastBuild,
+                                             notice: notice, config: config)
             var context = recordContext(notice, presenter: presenter)
             context["generated"] = generated.formalVietnamese
             if let lastHash {
@@ -103,13 +105,14 @@ public struct RecordsWriter {
             try render(theme, "record-close", context, to: "\(notice.id)/\(Self.closingFile)", written: &written)
         }
         if let quarter {
-            let rows = quarterRows(quarter, content: content, entries: entries, presenter: presenter)
+            let rows = quarterRows(quarter, content: content, journal: journal, presenter: presenter)
             var context: [String: Any] = [
                 "quarter": String(quarter.number), "year": String(quarter.year),
                 "from": quarter.firstDay.short, "to": quarter.lastDay.short,
                 "rows": rows.enumerated().map { index, row in row.context(index + 1) },
                 "hasRows": !rows.isEmpty, "generated": generated.formalVietnamese,
-                "issuer": (config.communes.count == 1 ? "Ủy ban nhân dân " + NoticeScaffold.lowercasingFirst(config.communes[0].name) : config.title).uppercased(),
+                "issuer": Self.listIssuer(config: config, rows: rows, notices: content.notices).uppercased(),
+                "place": config.communes.count == 1 ? Self.placeName(config.communes[0].name) : "…",
             ]
             if let lastHash { context["journal"] = ["lines": String(lastLine), "hash": lastHash] }
             try render(theme, "record-quarter", context, to: "danh-muc-\(quarter).html", written: &written)
@@ -140,21 +143,22 @@ public struct RecordsWriter {
     /// Everything disclosed in the quarter: each notice the journal shows online at some moment
     /// of it (ended ones included, metadata only), else — for a notice the journal never
     /// recorded — whose planned period meets the quarter, marked as planned.
-    func quarterRows(_ quarter: Quarter, content: SiteContent, entries: [PublicationJournal.Entry],
+    func quarterRows(_ quarter: Quarter, content: SiteContent,
+                     journal: (byId: [String: [PublicationJournal.Entry]], lastBuild: String?),
                      presenter: NoticePresenter) -> [QuarterRow] {
         let config = content.config
         let calendar = config.calendar
         let start = calendar.startOfDay(quarter.firstDay)
         let end = calendar.endOfDay(quarter.lastDay)
-        let lastBuild = entries.last { $0.event == "build" }.flatMap { Timestamp.parseInstantWithOffset($0.instant) }
-        var recorded = Set<String>()
-        for entry in entries where entry.event == "started" { recorded.insert(entry.id) }
+        let lastBuild = journal.lastBuild.flatMap(Timestamp.parseInstantWithOffset)
+        let recorded = Set(journal.byId.filter { $0.value.contains { $0.event == "started" } }.keys)
         let notices = Dictionary(content.notices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [(start: Date, row: QuarterRow)] = []
         for id in recorded.union(notices.keys).sorted() {
             let notice = notices[id]
             if recorded.contains(id) {
-                let history = PublicationHistory(id: id, entries: entries, notice: notice, config: config)
+                let history = PublicationHistory(id: id, own: journal.byId[id] ?? [], lastBuild: journal.lastBuild,
+                                                 notice: notice, config: config)
                 let intervals = history.published.compactMap { interval -> (Date, Date?)? in
                     guard let from = Timestamp.parseInstantWithOffset(interval.from) else { return nil }
                     return (from, interval.until.flatMap(Timestamp.parseInstantWithOffset))
@@ -185,7 +189,7 @@ public struct RecordsWriter {
     /// RFC 4180 CSV with a UTF-8 byte order mark (so spreadsheet programs read the diacritics).
     static func csv(_ rows: [QuarterRow]) -> String {
         func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         var lines = [["STT", "Số, ký hiệu", "Trích yếu", "Loại thông báo", "Mã", "Thời gian đăng thực tế",
@@ -208,12 +212,25 @@ public struct RecordsWriter {
     }
 
     /// The place name of a dated document (Nghị định 30/2020): the commune's name without its
-    /// kind ("Xã Bình Thuận" → "Bình Thuận").
+    /// kind ("Xã Bình Thuận" → "Bình Thuận"), except for a numbered one ("Phường 12" stays).
     static func placeName(_ commune: String) -> String {
         for kind in ["Xã ", "Phường ", "Thị trấn ", "Đặc khu "] where commune.hasPrefix(kind) {
-            return String(commune.dropFirst(kind.count))
+            let name = String(commune.dropFirst(kind.count))
+            return name.allSatisfy(\.isNumber) ? commune : name
         }
         return commune
+    }
+
+    /// Who issues the quarterly list: the People's Committee of the site's only commune; else the
+    /// issuer every listed notice shares; else the issuer most notices have (ties by name).
+    static func listIssuer(config: SiteConfig, rows: [QuarterRow], notices: [Notice]) -> String {
+        if config.communes.count == 1 {
+            return "Ủy ban nhân dân " + NoticeScaffold.lowercasingFirst(config.communes[0].name)
+        }
+        let listed = Set(rows.map(\.id))
+        var counts: [String: Int] = [:]
+        for notice in notices where listed.contains(notice.id) { counts[notice.issuer, default: 0] += 1 }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? config.title
     }
 
     private func recordContext(_ notice: Notice, presenter: NoticePresenter) -> [String: Any] {
@@ -228,12 +245,14 @@ public struct RecordsWriter {
             "typeName": NoticeScaffold.lowercasingFirst(notice.type.name(in: .vi)),
             "fromFormal": notice.firstDay(in: calendar).formalVietnamese,
             "toFormal": notice.lastDay(in: calendar).formalVietnamese,
+            // The opening record states the period as planned when posting began (before extensions).
+            "plannedToFormal": (notice.extensions.first?.previous ?? notice.lastDay(in: calendar)).formalVietnamese,
             "periodText": presenter.periodText(notice),
             "places": presenter.places(of: notice),
             "commune": commune.map(Self.placeName) ?? "",
             "communeUpper": (commune ?? "").uppercased(),
             "url": config.baseURL + SiteURLs.notice(notice.id),
-            "extensions": notice.extensions.map { ["text": presenter.extensionText($0)] },
+            "extensions": presenter.shownExtensions(notice).map { ["text": presenter.extensionText($0)] },
         ]
         if let number = notice.number { context["number"] = number }
         if let signed = notice.signed { context["signedFormal"] = signed.formalVietnamese }

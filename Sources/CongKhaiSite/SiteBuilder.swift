@@ -285,7 +285,7 @@ public struct SiteBuilder: Sendable {
         }
         var hidden: [NoticeStatus: Int] = [:]
         for status in statuses.values where status != .active { hidden[status, default: 0] += 1 }
-        let nextChange = schedule.nextChange(after: now)
+        let nextChange = content.nextChange(after: now)
         timer.mark("next change")
         var report = BuildReport(published: site.notices.count, hidden: hidden, nextChange: nextChange,
                                  warnings: (expiring + fieldWarnings + linkDiagnostics).filter { $0.severity == .warning },
@@ -313,7 +313,7 @@ public struct SiteBuilder: Sendable {
                 do {
                     try PublicationJournal(root: root).appendRemoval(instant: calendar.iso8601(report.now),
                                                                      version: CongKhaiVersion.current,
-                                                                     removed: removed, statuses: statuses)
+                                                                     removed: removed, statuses: statuses, output: output)
                 } catch {
                     problems.append(.warning(PublicationJournal.fileName, nil, Self.message(for: error)))
                 }

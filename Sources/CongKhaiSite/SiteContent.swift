@@ -48,17 +48,30 @@ public struct SiteContent: Sendable {
     public var schedule: PublicationSchedule { PublicationSchedule(notices: notices) }
 
     /// Notices active at `now`, newest posting first (ties by id).
-    /// Withdrawn notices whose original period still runs at `now` (from their withdrawal day,
-    /// when given): the home page keeps a short public line for each, newest first.
+    /// When the public line of a withdrawn notice is shown: from its withdrawal day (and never
+    /// before its posting started) until its original period would have ended.
+    func withdrawalWindow(_ notice: Notice) -> (from: Date, until: Date)? {
+        guard notice.withdrawn != nil else { return nil }
+        let from = max(notice.period.start, notice.withdrawnOn.map(config.calendar.startOfDay) ?? notice.period.start)
+        return from < notice.period.end ? (from, notice.period.end) : nil
+    }
+
+    /// Withdrawn notices whose line is shown at `now` (see `withdrawalWindow`), newest first: the
+    /// home page keeps a short public line for each.
     public func withdrawals(at now: Date) -> [Notice] {
-        let calendar = config.calendar
-        return notices.filter { notice in
-            notice.withdrawn != nil && now < notice.period.end
-                && (notice.withdrawnOn.map { calendar.startOfDay($0) <= now } ?? true)
+        notices.filter { notice in
+            withdrawalWindow(notice).map { $0.from <= now && now < $0.until } ?? false
         }.sorted { a, b in
             let (x, y) = (a.withdrawnOn?.dayNumber ?? Int.min, b.withdrawnOn?.dayNumber ?? Int.min)
             return x != y ? x > y : a.id < b.id
         }
+    }
+
+    /// The first instant after `now` at which the published site changes: a notice starts or
+    /// stops being published, or a withdrawal line appears or goes.
+    public func nextChange(after now: Date) -> Date? {
+        let lines = notices.compactMap(withdrawalWindow).flatMap { [$0.from, $0.until] }.filter { $0 > now }
+        return ([schedule.nextChange(after: now)].compactMap { $0 } + lines).min()
     }
 
     public func published(at now: Date) -> [Notice] {

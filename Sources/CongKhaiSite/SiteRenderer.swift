@@ -271,7 +271,7 @@ struct SiteRenderer: @unchecked Sendable {
         var listings = listingPages(site.notices, base: "", template: "home", title: nil, extra: [
             "expiringSoon": soon,
             "hasExpiringSoon": !soon.isEmpty,
-            "withdrawals": site.withdrawals.map { ["text": presenter.withdrawalText($0)] },
+            "withdrawals": site.withdrawals.map { ["text": presenter.withdrawalText($0), "ends": config.calendar.iso8601($0.period.end)] },
             "hasWithdrawals": !site.withdrawals.isEmpty,
             "commentPage": site.pages.first.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] } as Any,
         ])

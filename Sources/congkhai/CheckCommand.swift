@@ -88,7 +88,7 @@ struct NextChangeCommand: ParsableCommand {
         let (resolution, content) = try options.resolveContent()
         defer { resolution.cleanUp() }
         // Prints nothing when no posting starts or ends after `now`.
-        if let next = content.schedule.nextChange(after: now) {
+        if let next = content.nextChange(after: now) {
             print(content.config.calendar.iso8601(next))
         }
         if resolution.hasErrors { throw ExitCode.failure }

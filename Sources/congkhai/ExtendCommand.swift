@@ -44,8 +44,12 @@ struct ExtendCommand: ParsableCommand {
                     : "error: no notice has id `\(id)`\(hint)\n").utf8))
             case .notLater(let current, let requested):
                 FileHandle.standardError.write(Data((vi
-                    ? "lỗi: thông báo đang niêm yết đến hết ngày \(current.short); ngày gia hạn \(requested.short) phải sau ngày đó (muốn rút ngắn thì sửa `expires`)\n"
-                    : "error: the notice runs through \(current.short); \(requested.short) must be later (to shorten it, edit `expires`)\n").utf8))
+                    ? "lỗi: thông báo niêm yết đến hết ngày \(current.short); ngày gia hạn \(requested.short) phải sau ngày đó (muốn rút ngắn thì sửa cả `expires` và `extended`)\n"
+                    : "error: the notice runs through \(current.short); \(requested.short) must be later (to shorten it, edit both `expires` and `extended`)\n").utf8))
+            case .inThePast(let today, let requested):
+                FileHandle.standardError.write(Data((vi
+                    ? "lỗi: ngày \(requested.short) đã qua (hôm nay là \(today.short)); không thể gia hạn lùi về quá khứ\n"
+                    : "error: \(requested.short) is already over (today is \(today.short)); an extension cannot be backdated\n").utf8))
             case .cannotEdit(let path, let detail):
                 FileHandle.standardError.write(Data((vi
                     ? "\(path): lỗi: không sửa được khóa `\(detail)` một cách an toàn; hãy sửa tay (xem README, mục gia hạn)\n"

@@ -48,6 +48,13 @@ struct RecordsCommand: ParsableCommand {
         let (resolution, content) = try options.resolveContent(output: outputURL)
         defer { resolution.cleanUp() }
         let journal = PublicationJournal(root: root)
+        // Records state the dates the journal shows: from an altered journal, none is written.
+        if case .broken(let line, _) = journal.verify() {
+            FileHandle.standardError.write(Data((vi
+                ? "\(PublicationJournal.fileName):\(line): lỗi: nhật ký đã bị sửa từ dòng này; không lập hồ sơ từ nhật ký không đáng tin (khôi phục journal.tsv từ git rồi chạy lại)\n"
+                : "\(PublicationJournal.fileName):\(line): error: the journal was altered from this line; no record is written from it (restore journal.tsv from git and run again)\n").utf8))
+            throw ExitCode.failure
+        }
         do {
             try RecordsWriter.check(folder: folder, root: root, output: outputURL)
             let writer = RecordsWriter(root: root, folder: folder)
@@ -67,12 +74,6 @@ struct RecordsCommand: ParsableCommand {
             case .io(let detail):
                 FileHandle.standardError.write(Data((vi ? "lỗi: không ghi được \(detail)\n" : "error: cannot write \(detail)\n").utf8))
             }
-            throw ExitCode.failure
-        }
-        if case .broken(let line, _) = journal.verify() {
-            FileHandle.standardError.write(Data((vi
-                ? "\(PublicationJournal.fileName):\(line): lỗi: nhật ký đã bị sửa từ dòng này; thời gian đăng thực tế trong hồ sơ không đáng tin\n"
-                : "\(PublicationJournal.fileName):\(line): error: the journal was altered from this line; the actual dates in the records cannot be trusted\n").utf8))
             throw ExitCode.failure
         }
         if resolution.hasErrors { throw ExitCode.failure }

@@ -20,7 +20,7 @@ struct StatusCommand: ParsableCommand {
         defer { resolution.cleanUp() }
         let rows = content.statusRows(at: now)
         let calendar = content.config.calendar
-        let next = content.schedule.nextChange(after: now)
+        let next = content.nextChange(after: now)
         if json {
             let items: [[String: Any]] = rows.map { row in
                 [

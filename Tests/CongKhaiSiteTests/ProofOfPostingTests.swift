@@ -62,7 +62,7 @@ struct ProofOfPostingTests {
             of: "---\nDanh", with: "withdrawn:\n  date: 2026-03-11\n  reason: \"sai số liệu\"\n---\nDanh"))
         Self.build(site, at: "2026-03-11T00:05:00+07:00")
         let home = try site.read("index.html")
-        #expect(home.contains("<li>Thông báo số 13/TB-UBND đã bị hủy bỏ ngày 11/03/2026: sai số liệu</li>"))
+        #expect(home.contains("<li data-ends=\"2026-04-02T00:00:00+07:00\">Thông báo số 13/TB-UBND đã bị hủy bỏ ngày 11/03/2026: sai số liệu</li>"))
         #expect(!home.contains("Nguyễn Văn A") && !site.exists("thong-bao/huy/index.html"))
         // A supersession.
         try site.write("content/notices/moi.md", validNotice(title: "\"Mới\"", posted: "2026-03-16", expires: "2026-04-15",
@@ -231,6 +231,42 @@ struct ProofOfPostingTests {
         #expect(diagnostics.contains { $0.path == "content/notices/b.md" && $0.severity == .error && $0.message == .extensionOutOfOrder })
     }
 
+    @Test func extendKeepsCRLFLineEndingsAndTheListsOwnIndentation() throws {
+        let original = "---\r\ntitle: \"G\"\r\ntype: general\r\ncommune: xa-a\r\nissuer: \"UBND xã A\"\r\n"
+            + "posted: 2026-03-02\r\nexpires: 2026-04-01\r\nextended:\r\n- date: 2026-03-20\r\n  to: 2026-04-01\r\n\r\n"
+            + "- date: 2026-03-21\r\n  to: 2026-04-01\r\nplaces: [A]\r\n---\r\nNội dung.\r\n"
+        // (The second entry repeats the first's end: out of order, an error, so fix it first.)
+        let valid = original.replacingOccurrences(of: "- date: 2026-03-20\r\n  to: 2026-04-01", with: "- date: 2026-03-20\r\n  to: 2026-03-31")
+        let site = try TestSite(files: ["content/notices/g.md": valid])
+        _ = try NoticeExtender(root: site.root).extend(id: "g", to: LocalDate(iso: "2026-04-20")!, reason: "thêm",
+                                                       now: instant("2026-03-28T10:00:00+07:00"))
+        let text = try String(contentsOf: site.root.appendingPathComponent("content/notices/g.md"), encoding: .utf8)
+        #expect(text == valid
+            .replacingOccurrences(of: "expires: 2026-04-01\r\n", with: "expires: 2026-04-20\r\n")
+            .replacingOccurrences(of: "  to: 2026-04-01\r\nplaces", with: "  to: 2026-04-01\r\n- date: 2026-03-28\r\n  previous: 2026-04-01\r\n  to: 2026-04-20\r\n  reason: \"thêm\"\r\nplaces"))
+        let (content, diagnostics) = SiteContent.load(root: site.root)
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        #expect(content?.notices.first?.extensions.count == 3)
+    }
+
+    @Test func anExtensionCannotBeBackdated() throws {
+        let site = try TestSite(files: ["content/notices/g.md": validNotice(posted: "2026-03-02", expires: "2026-04-01")])
+        #expect(throws: NoticeExtender.Failure.inThePast(today: LocalDate(iso: "2026-04-20")!, requested: LocalDate(iso: "2026-04-15")!)) {
+            try NoticeExtender(root: site.root).extend(id: "g", to: LocalDate(iso: "2026-04-15")!, reason: nil,
+                                                       now: instant("2026-04-20T10:00:00+07:00"))
+        }
+    }
+
+    @Test func anExtensionLeftBehindByAHandEditIsNotShown() throws {
+        let site = try TestSite(files: [
+            "content/notices/g.md": validNotice(posted: "2026-03-02", expires: "2026-04-10",
+                                                extra: [("extended", "[{date: 2026-03-20, previous: 2026-04-01, to: 2026-04-20}]")]),
+        ])
+        try site.build(at: "2026-03-25T10:00:00+07:00")
+        #expect(!(try site.read("thong-bao/g/index.html")).contains("Gia hạn"))
+    }
+
+    // MARK: corrections and withdrawals
     // MARK: corrections and withdrawals
 
     @Test func aCorrectionOfAnUnknownNoticeIsAnErrorWithASuggestion() throws {
@@ -263,12 +299,64 @@ struct ProofOfPostingTests {
         ])
         try site.build(at: "2026-03-10T10:00:00+07:00")
         let home = try site.read("index.html")
-        #expect(home.contains("<li>Thông báo «Tạm ngừng cấp nước» đã bị hủy bỏ: nhầm thôn</li>"))
+        #expect(home.contains("<li data-ends=\"2026-04-02T00:00:00+07:00\">Thông báo «Tạm ngừng cấp nước» đã bị hủy bỏ: nhầm thôn</li>"))
         #expect(!site.exists("thong-bao/ngung-nuoc/index.html"))
         #expect(!(try site.read("search.json")).contains("Tạm ngừng"))
         #expect(!(try site.read("notices.json")).contains("ngung-nuoc"))
     }
 
+    @Test func aWithdrawalLineShowsOnlyWithinItsWindowAndTheNextChangeKnowsIt() throws {
+        let site = try TestSite(files: [
+            "content/notices/chua-dang.md": validNotice(posted: "2026-03-20", expires: "2026-04-30",
+                                                        extra: [("number", "\"5/TB\""), ("withdrawn", "\"soạn nhầm\"")]),
+            "content/notices/da-dang.md": validNotice(posted: "2026-03-02", expires: "2026-04-01",
+                                                      extra: [("number", "\"6/TB\""), ("withdrawn", "{date: 2026-03-12, reason: \"sai\"}")]),
+            "content/notices/con-lai.md": validNotice(posted: "2026-03-02", expires: "2026-06-30"),
+        ])
+        let (loaded, _) = SiteContent.load(root: site.root)
+        let content = try #require(loaded)
+        // Never announced before its posting would have started, nor before its withdrawal day.
+        #expect(content.withdrawals(at: instant("2026-03-11T10:00:00+07:00")).isEmpty)
+        #expect(content.nextChange(after: instant("2026-03-11T10:00:00+07:00")) == instant("2026-03-12T00:00:00+07:00"))
+        #expect(content.withdrawals(at: instant("2026-03-12T00:00:00+07:00")).map(\.id) == ["da-dang"])
+        #expect(content.nextChange(after: instant("2026-03-12T00:00:00+07:00")) == instant("2026-03-20T00:00:00+07:00"))
+        #expect(content.withdrawals(at: instant("2026-03-20T00:00:00+07:00")).map(\.id) == ["da-dang", "chua-dang"])
+        // Gone at the end of the original period, to the second; the build plans a rebuild then.
+        #expect(content.withdrawals(at: instant("2026-04-01T23:59:59+07:00")).map(\.id) == ["da-dang", "chua-dang"])
+        #expect(content.withdrawals(at: instant("2026-04-02T00:00:00+07:00")).map(\.id) == ["chua-dang"])
+        let report = try site.build(at: "2026-03-25T10:00:00+07:00")
+        #expect(report.nextChange == instant("2026-04-02T00:00:00+07:00"))
+        // The line carries its end, so a stale copy hides it in the browser (expiry.js).
+        #expect(try site.read("index.html").contains("<li data-ends=\"2026-04-02T00:00:00+07:00\">Thông báo số 6/TB đã bị hủy bỏ ngày 12/03/2026: sai</li>"))
+    }
+
+    @Test func aCorrectionThatEndsIsJournaledAsSuchAndALastResortPlaceholderStopsThePage() throws {
+        let site = try TestSite(files: [
+            "content/notices/goc.md": validNotice(posted: "2026-03-02", expires: "2026-05-29"),
+            "content/notices/sua.md": validNotice(posted: "2026-03-05", expires: "2026-04-06", extra: [("corrects", "[goc]")]),
+        ])
+        Self.build(site, at: "2026-03-05T08:00:00+07:00")
+        Self.build(site, at: "2026-04-07T08:00:00+07:00")
+        let goc = PublicationJournal(root: site.root).entries().filter { $0.id == "goc" }
+        #expect(goc.map { $0.value("reason") ?? "" } == ["started", "correction-ended"])
+        #expect(goc.first?.value("corrected-by") == "sua" && goc.last?.value("corrected-by") == nil)
+
+        // Again, but the correction ends during a build that can only clean the previous site:
+        // the corrected notice's page (which links to the correction) becomes a placeholder.
+        let degraded = try TestSite(files: [
+            "content/notices/goc.md": validNotice(posted: "2026-03-02", expires: "2026-05-29"),
+            "content/notices/sua.md": validNotice(posted: "2026-03-05", expires: "2026-04-06", extra: [("corrects", "[goc]")]),
+        ])
+        Self.build(degraded, at: "2026-03-05T08:00:00+07:00")
+        try FileManager.default.removeItem(at: degraded.root.appendingPathComponent(".site.congkhai-state"))
+        try degraded.write("content/site.yaml", "title: [\n")
+        Self.build(degraded, at: "2026-04-07T08:00:00+07:00")
+        #expect(!(try degraded.read("thong-bao/goc/index.html")).contains("Nội dung thông báo"))
+        let lines = PublicationJournal(root: degraded.root).entries().filter { $0.instant == "2026-04-07T08:00:00+07:00" }
+        #expect(lines.map { "\($0.event):\($0.id):\($0.value("reason") ?? "")" } == ["build:-:", "stopped:goc:degraded", "stopped:sua:ended"])
+    }
+
+    // MARK: records
     // MARK: records
 
     @Test func theClosingRecordOfAnEndedNoticeIsFiledAndNeverPublished() throws {
@@ -363,7 +451,7 @@ struct ProofOfPostingTests {
         #expect(try CongKhaiProcess.run(["build", "--root", root, "--now", "2026-04-02T08:00:00+07:00"]).status == 0)
         let refused = try CongKhaiProcess.run(["extend", "gia-han", "--to", "2026-03-30", "--root", root, "--now", "2026-04-03T08:00:00+07:00"])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("thông báo đang niêm yết đến hết ngày 01/04/2026; ngày gia hạn 30/03/2026 phải sau ngày đó"))
+        #expect(refused.stderr.contains("thông báo niêm yết đến hết ngày 01/04/2026; ngày gia hạn 30/03/2026 phải sau ngày đó"))
         let extended = try CongKhaiProcess.run(["extend", "gia-han", "--to", "2026-04-15", "--reason", "thêm ý kiến",
                                                 "--root", root, "--now", "2026-04-03T08:00:00+07:00"])
         #expect(extended.status == 0, "\(extended.stderr)")
