@@ -114,11 +114,25 @@ public struct PublicationJournal: Sendable {
         return state
     }
 
+    enum PageHash {
+        case known(String)
+        case file(URL)
+
+        var value: String {
+            switch self {
+            case .known(let hash): return hash
+            case .file(let url): return (try? Data(contentsOf: url)).map(PublicationJournal.sha256) ?? "-"
+            }
+        }
+    }
+
     /// A notice as a build published it.
     struct PublishedNotice {
         let id: String
         let until: String
-        let page: String
+        /// The SHA-256 of the published page, or how to compute it: hashing every page of a
+        /// large site on every build costs seconds, and only started or changed notices need it.
+        let page: PageHash
         let source: String
         let attachments: [(file: String, sha: String)]
         /// Published corrections of this notice (`corrects:` in another notice), sorted.
@@ -140,7 +154,7 @@ public struct PublicationJournal: Sendable {
                 degraded[id] = "degraded"
                 return nil
             }
-            return PublishedNotice(id: id, until: entry.value("until") ?? "", page: entry.value("page") ?? "-",
+            return PublishedNotice(id: id, until: entry.value("until") ?? "", page: .known(entry.value("page") ?? "-"),
                                    source: entry.value("source") ?? "-",
                                    attachments: entry.details.filter { $0.key == "attachment" }.compactMap { detail in
                                        guard let colon = detail.value.lastIndex(of: ":") else { return nil }
@@ -165,7 +179,7 @@ public struct PublicationJournal: Sendable {
         ]
         func details(_ notice: PublishedNotice, reason: String) -> [Entry.Detail] {
             [.init(key: "reason", value: reason), .init(key: "until", value: notice.until),
-             .init(key: "page", value: notice.page), .init(key: "source", value: notice.source)]
+             .init(key: "page", value: notice.page.value), .init(key: "source", value: notice.source)]
                 + notice.attachments.map { .init(key: "attachment", value: "\($0.file):\($0.sha)") }
                 + notice.correctedBy.map { .init(key: "corrected-by", value: $0) }
         }

@@ -36,12 +36,14 @@ public struct SiteAuditor: Sendable {
         for (path, data) in files.sorted(by: { $0.path < $1.path }) {
             var seen = Set<String>()
             let inPath = scanner.scan(Data(path.utf8)).map { ($0, SourcePosition?.none) }
+            // Positions only for what is reported (a listing links to thousands of live notices:
+            // computing each one's line and column would scan the file once per link).
             let inData = scanner.scan(data, relativeLinksLeadToNotices: path.hasPrefix("thong-bao/")).map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) }
             // Pages of notices the content does not know at all (a deleted source file).
-            let unknown = (NoticeReferenceScanner.noticeURLs(in: Data(path.utf8)).map { ($0, SourcePosition?.none) }
-                + NoticeReferenceScanner.noticeURLs(in: data, siteURL: content.config.baseURL)
-                    .map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) })
-                .filter { statuses[$0.0.id] == nil }
+            let unknown = NoticeReferenceScanner.noticeURLs(in: Data(path.utf8)).filter { statuses[$0.id] == nil }
+                .map { ($0, SourcePosition?.none) }
+                + NoticeReferenceScanner.noticeURLs(in: data, siteURL: content.config.baseURL).filter { statuses[$0.id] == nil }
+                    .map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) }
             for (match, position) in unknown where seen.insert(match.id).inserted {
                 problems.append(.error(label(path), position, .unknownNoticeInSite(noticeId: match.id)))
             }

@@ -193,7 +193,7 @@ public struct SiteBuilder: Sendable {
         let published = live.map { notice in
             PublicationJournal.PublishedNotice(
                 id: notice.id, until: calendar.iso8601(notice.period.lastInstant),
-                page: sha(output.appendingPathComponent(SiteURLs.file(forPage: SiteURLs.notice(notice.id)))),
+                page: .file(output.appendingPathComponent(SiteURLs.file(forPage: SiteURLs.notice(notice.id)))),
                 source: sha(sources.appendingPathComponent(notice.sourcePath)),
                 attachments: notice.attachments.map {
                     ($0.file, sha(output.appendingPathComponent(SiteURLs.attachment(notice: notice.id, file: $0.file))))
