@@ -172,6 +172,15 @@ struct NoticeLoader {
         for warning in PersonalDataScanner.warnings(in: document.body, path: path, firstLine: document.bodyFirstLine) {
             yaml.report(warning)
         }
+        // The title and summary are on every listing; a withdrawal's reason stays on the home page.
+        for (key, text) in [("title", title), ("summary", summary), ("withdrawn", withdrawn)] {
+            guard let text, let finding = PersonalDataScanner.scan(text).first else { continue }
+            var at = yaml.valuePosition(key)
+            if key == "withdrawn", let node = yaml.value(key), case .mapping = node, let reason = yaml.mapping(key) {
+                at = reason.valuePosition("reason")
+            }
+            yaml.report(.warning(path, at, .personalData(finding.kind.message)))
+        }
         if FastText.isBlank(document.body) {
             yaml.report(.warning(path, SourcePosition(line: document.bodyFirstLine, column: 1), .emptyBody))
         }

@@ -356,6 +356,19 @@ struct ProofOfPostingTests {
         #expect(lines.map { "\($0.event):\($0.id):\($0.value("reason") ?? "")" } == ["build:-:", "stopped:goc:degraded", "stopped:sua:ended"])
     }
 
+    @Test func anIdentifierInATitleSummaryOrWithdrawalReasonIsAWarningAtItsValue() throws {
+        let site = try TestSite(files: [
+            "content/notices/a.md": validNotice(title: "\"Hộ ông A, CCCD 079123456789\"", extra: [
+                ("summary", "\"Liên hệ 0912345678\""),
+                ("withdrawn", "{date: 2026-03-06, reason: \"nhầm hộ có CCCD 079123456780\"}"),
+            ]),
+        ])
+        let (_, diagnostics) = SiteContent.load(root: site.root)
+        let found = diagnostics.filter { if case .personalData = $0.message { return true } else { return false } }
+        #expect(found.map { $0.position?.line } == [2, 8, 9], "\(found)")
+        #expect(found.allSatisfy { $0.severity == .warning })
+    }
+
     // MARK: records
     // MARK: records
 
