@@ -66,13 +66,13 @@ public struct NoticeExtender {
         let edited = try Self.edit(text, path: file.path, to: to,
                                    item: PeriodExtension(date: today, to: to, previous: current, reason: reason))
         do {
-            try Self.replace(file.url, with: Data(edited.utf8))
+            try AtomicFile.replace(file.url, with: Data(edited.utf8))
         } catch {
             throw .io("\(file.path): \(error)")
         }
         let (again, after) = loader.load(file)
         guard let extended = again, !after.hasErrors, extended.extensions.last?.to == to else {
-            try? Self.replace(file.url, with: original)
+            try? AtomicFile.replace(file.url, with: original)
             throw .diagnostics(after.filter { $0.severity == .error })
         }
         return Outcome(id: id, path: file.path, previous: current, to: to, date: today,
@@ -154,19 +154,5 @@ public struct NoticeExtender {
             }
         }
         return result + "\""
-    }
-
-    /// Writes `data` to a temporary file beside `url` and renames it over `url`.
-    static func replace(_ url: URL, with data: Data) throws {
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try data.write(to: temp)
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-           let mode = attributes[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
-        }
-        guard rename(temp.path, url.path) == 0 else {
-            unlink(temp.path)
-            throw POSIXError(.init(rawValue: errno) ?? .EIO)
-        }
     }
 }

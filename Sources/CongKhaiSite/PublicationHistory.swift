@@ -43,7 +43,7 @@ public struct PublicationHistory: Sendable {
         self.id = id
         var intervals: [Interval] = []
         var open: String?
-        for entry in entries where entry.id == id {
+        for entry in entries {
             if entry.event == "started", open == nil { open = entry.instant }
             if entry.event == "stopped", let from = open {
                 intervals.append(Interval(from: from, until: entry.instant))

@@ -230,14 +230,6 @@ public struct PublicationJournal: Sendable {
             previous = hash
         }
         // Written whole and renamed: a SIGKILL leaves the old journal or the new one.
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(Self.fileName).tmp-\(getpid())")
-        try Data(text.utf8).write(to: temp)
-        let handle = try FileHandle(forWritingTo: temp)
-        try handle.synchronize()
-        try handle.close()
-        guard rename(temp.path, url.path) == 0 else {
-            unlink(temp.path)
-            throw POSIXError(.init(rawValue: errno) ?? .EIO)
-        }
+        try AtomicFile.replace(url, with: Data(text.utf8), sync: true)
     }
 }

@@ -282,7 +282,7 @@ public struct RecordsWriter {
         if let existing = try? Data(contentsOf: url), existing == data { return }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try NoticeExtender.replace(url, with: data)
+            try AtomicFile.replace(url, with: data)
         } catch {
             throw .io("\(path): \(error)")
         }

@@ -8,18 +8,25 @@ import Glibc
 
 // Issue 7: a corpus of broken and hostile content. Every case starts from a good site that has
 // already been built, adds the hostile input, and runs the real `congkhai build` in a child
-// process (so a crash or a hang fails one case instead of killing the test runner), with a time
+// process (so a crash or a hang fails one case instead of killing the test runner), with a CPU-time
 // limit and its peak memory measured. A rejected input must fail the build with an error naming
 // its file (and line where there is one), exit 1, and leave the output byte-identical with no
 // temporary folder left behind. Inputs that are hostile but legitimately valid (deep nesting in a
 // body, long lines, date-times with offsets…) must build, and the output must be sane. When the
 // child behaved, the same build is repeated in-process to check the structured diagnostics.
 
-/// The real binary run with a time limit; its exit status and peak memory come from `wait4`.
+/// The real binary run with a bound on its work; its exit status and peak memory come from `wait4`.
+///
+/// The bound is CPU time, not wall time: `limit` seconds of a 2-core machine, i.e. `2 × limit`
+/// CPU seconds summed over the child's threads. Another job keeping both cores busy slows the
+/// child's wall clock but barely changes the work it does, so a loaded machine cannot break the
+/// bound, while a hang or a blow-up still exceeds it. A wall-clock safety net (ten times the
+/// limit, at least two minutes) only stops a child that is blocked without using any CPU.
 struct BoundedRun {
     /// Exit status, or 128 + signal number when it was killed (also by the time limit).
     let status: Int32
-    /// True when the time limit was reached and the child was killed with SIGKILL.
+    /// True when the child used more than its CPU budget (or hit the wall-clock safety net) and
+    /// was killed with SIGKILL.
     let timedOut: Bool
     let stdout: String
     let stderr: String
@@ -44,17 +51,29 @@ struct BoundedRun {
                           peakKiB: Int(usage.ru_maxrss))
     }
 
-    /// Waits for `pid`, killing it with SIGKILL once `limit` seconds have passed.
+    /// CPU seconds (user + system, all threads) `pid` has used so far, from `/proc/<pid>/stat`.
+    static func cpuSeconds(_ pid: pid_t) -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        // After "pid (comm)": state is field 3; utime and stime are fields 14 and 15.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Waits for `pid`, killing it with SIGKILL once it has used `2 × limit` CPU seconds, or once
+    /// the wall-clock safety net has passed.
     static func reap(_ pid: pid_t, limit: Double) -> (Int32, Bool, rusage) {
         var status: Int32 = 0
         var usage = rusage()
-        let deadline = ContinuousClock.now + .milliseconds(Int(limit * 1000))
+        let deadline = ContinuousClock.now + .milliseconds(Int(max(limit * 10, 120) * 1000))
+        let budget = limit * 2
         var killed = false
         while true {
             let result = wait4(pid, &status, WNOHANG, &usage)
             if result == pid { break }
             if result == -1 && errno != EINTR { break }
-            if !killed && ContinuousClock.now >= deadline {
+            if !killed && (ContinuousClock.now >= deadline || (cpuSeconds(pid) ?? 0) > budget) {
                 _ = Glibc.kill(pid, SIGKILL)
                 killed = true
             }
@@ -117,6 +136,17 @@ struct HostileInputTests {
         return site
     }
 
+    /// The bound is real: a child that spins is killed once it has used its CPU budget, long
+    /// before the wall-clock safety net.
+    @Test func aSpinningChildIsKilledAtItsCPUBudget() throws {
+        let child = try ChildProcess("sh", ["-c", "while :; do :; done"])
+        let start = ContinuousClock.now
+        let (status, killed, usage) = BoundedRun.reap(child.pid, limit: 0.5)
+        #expect(killed && status == 128 + SIGKILL)
+        #expect(Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6 >= 1)
+        #expect(ContinuousClock.now - start < .seconds(120), "killed by the safety net, not by its CPU budget")
+    }
+
     @Test(arguments: HostileInputTests.corpus)
     func hostileInput(_ hostile: HostileCase) throws {
         let site = try Self.goodSite()
@@ -130,7 +160,7 @@ struct HostileInputTests {
         let run = try BoundedRun.congkhai(["build", "--root", site.root.path, "--now", Self.now], limit: hostile.seconds)
         // Bounded time, no crash: otherwise one issue, and the output must still be untouched.
         if run.timedOut || run.crashed {
-            Issue.record(run.timedOut ? "did not finish within \(hostile.seconds) s (killed; peak \(run.peakKiB / 1024) MiB)"
+            Issue.record(run.timedOut ? "used more than \(hostile.seconds * 2) CPU seconds (killed; peak \(run.peakKiB / 1024) MiB)"
                                       : "crashed, exit status \(run.status):\n\(run.stderrHead)")
             #expect(site.snapshot() == before, "the output changed")
             return
