@@ -51,9 +51,11 @@ public struct Diagnostic: Sendable, Hashable {
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
-    /// Sorted by path, line and column so reports are stable.
+    /// Sorted by path, line and column so reports are stable; a diagnostic found twice (by two
+    /// steps that check the same thing) is reported once.
     public var sortedForReport: [Diagnostic] {
-        enumerated().sorted { a, b in
+        var seen = Set<Diagnostic>()
+        return filter { seen.insert($0).inserted }.enumerated().sorted { a, b in
             let l = (a.element.path ?? "", a.element.position?.line ?? 0, a.element.position?.column ?? 0)
             let r = (b.element.path ?? "", b.element.position?.line ?? 0, b.element.position?.column ?? 0)
             return l != r ? l < r : a.offset < b.offset

@@ -2,6 +2,7 @@
 public enum DiagnosticMessage: Sendable, Hashable {
     case invalidUTF8
     case nulCharacter
+    case utf16
     case frontMatterMissing
     case frontMatterUnterminated
     case yamlSyntax(String)
@@ -13,6 +14,8 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case unknownType(String, suggestions: [String])
     case unknownCommune(String, suggestions: [String])
     case communeRequired([String])
+    /// `congkhai new` without `--commune` on a site with several communes.
+    case communeOptionRequired([String])
     case invalidId(String)
     case duplicateId(String, otherPath: String)
     case attachmentNeedsBundle
@@ -81,6 +84,47 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case citizenID, oldID, phone
     }
     case expiringSoon(daysLeft: Int, lastDay: LocalDate)
+    // Front matter mistakes found line by line (YAMLLint), each at the line with the mistake.
+    case yamlTabIndent
+    case yamlColonInValue(String)
+    case yamlNeedsQuotes(String, String)
+    case yamlDuplicateKey(String, firstLine: Int, secondLine: Int)
+    case yamlUnclosedQuote(line: Int)
+    case yamlTextAfterQuote(String)
+    case yamlMissingColon(String)
+    case yamlNotKeyValue
+    case yamlUnexpectedIndent(String)
+    case yamlCurlyQuotes(String)
+    case invisibleCharacter(InvisibleCharacter)
+    case fileEmpty
+    case blankFirstLine
+    /// A key that is a known key misspelt (`attachment`, `expire`, `tieu_de`): an error, since
+    /// ignoring it would publish the notice without what the clerk meant to give.
+    case misspelledKey(String, suggestion: String)
+    /// Text left from the skeleton `congkhai new` writes, in a notice that is not a draft.
+    case placeholderLeft(String)
+    case draftNotPublished
+    case invalidDraftFlag(String)
+    case idIsBareDate(String)
+    case titleHasNoWords(String)
+    case notANoticeFile(NonNoticeFile)
+    case pageTooLarge(kilobytes: Int, budget: Int)
+    case searchIndexTooLarge(kilobytes: Int, budget: Int)
+
+    /// Characters pasted from word processors that look like a space or nothing.
+    public enum InvisibleCharacter: Sendable, Hashable {
+        case nonBreakingSpace, zeroWidth
+    }
+
+    /// A file under `content/notices/` that is not read as a notice, and what to do with it.
+    public enum NonNoticeFile: Sendable, Hashable {
+        /// `.MD`, `.markdown`, `.md.txt`, `.txt`: a notice saved under the wrong name; rename to this.
+        case rename(to: String)
+        /// `.docx`, `.pdf`, an image …: an attachment outside a bundle folder.
+        case attachmentOutsideBundle
+        /// Anything else.
+        case other
+    }
 
     /// What kind of value a key expects.
     public enum ValueKind: Sendable, Hashable {
@@ -110,9 +154,31 @@ public enum DiagnosticMessage: Sendable, Hashable {
         return language == .vi ? " (có phải ý bạn là \(list)?)" : " (did you mean \(list)?)"
     }
 
+    /// libyaml's problems in plain Vietnamese, for the mistakes `YAMLLint` does not recognise first.
+    static func yamlProblemVietnamese(_ problem: String) -> String {
+        let table: [(String, String)] = [
+            ("mapping values are not allowed", "có dấu `:` ở chỗ không được có; nếu giá trị chứa dấu `:`, hãy đặt cả giá trị trong ngoặc kép"),
+            ("tab character", "có ký tự Tab; chỉ dùng dấu cách để thụt lề"),
+            ("did not find expected key", "dòng này thụt lề không khớp với các dòng trên, hoặc có chữ thừa sau giá trị; hãy kiểm tra dấu cách ở đầu dòng"),
+            ("could not find expected ':'", "thiếu dấu `:` giữa khóa và giá trị"),
+            ("unexpected end of stream", "dấu ngoặc kép hoặc ngoặc vuông mở ra mà chưa đóng"),
+            ("did not find expected ',' or ']'", "danh sách trong ngoặc vuông `[…]` chưa được đóng hoặc thiếu dấu `,`"),
+            ("did not find expected ',' or '}'", "nhóm trong ngoặc nhọn `{…}` chưa được đóng hoặc thiếu dấu `,`"),
+            ("block sequence entries are not allowed", "dòng `- …` của danh sách phải nằm ngay dưới một khóa kết thúc bằng `:`"),
+            ("did not find expected '-' indicator", "các dòng `- …` của một danh sách phải thụt lề bằng nhau"),
+            ("cannot start any token", "giá trị bắt đầu bằng một ký tự đặc biệt; hãy đặt cả giá trị trong ngoặc kép"),
+            ("duplicate key", "có một khóa được viết hai lần; xóa một dòng"),
+            ("did not find expected node content", "thiếu giá trị; hãy viết giá trị sau dấu `:`, hoặc đặt nó trong ngoặc kép"),
+        ]
+        for (english, vietnamese) in table where problem.contains(english) {
+            return "phần thông tin đầu tệp sai cú pháp: \(vietnamese)"
+        }
+        return "phần thông tin đầu tệp sai cú pháp (\(problem)); hãy kiểm tra dấu `:`, dấu ngoặc kép và dấu cách đầu dòng"
+    }
+
     private static let dateForms = (
-        vi: "dùng dạng YYYY-MM-DD, ví dụ 2026-04-06, hoặc ngày giờ ISO 8601, ví dụ 2026-04-06T17:00:00+07:00",
-        en: "use YYYY-MM-DD, e.g. 2026-04-06, or an ISO 8601 date-time, e.g. 2026-04-06T17:00:00+07:00"
+        vi: "dùng dạng năm-tháng-ngày YYYY-MM-DD, ví dụ 2026-04-26, hoặc ngày giờ ISO 8601, ví dụ 2026-04-26T17:00:00+07:00",
+        en: "use YYYY-MM-DD, e.g. 2026-04-26, or an ISO 8601 date-time, e.g. 2026-04-26T17:00:00+07:00"
     )
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
@@ -120,8 +186,11 @@ public enum DiagnosticMessage: Sendable, Hashable {
         let vi = language == .vi
         switch self {
         case .invalidUTF8:
-            return vi ? "tệp không phải văn bản UTF-8 hợp lệ; hãy lưu lại tệp với mã hóa UTF-8"
-                : "the file is not valid UTF-8 text; save it again as UTF-8"
+            return vi ? "tệp không phải văn bản UTF-8 (có thể được lưu bằng mã Windows-1258, TCVN3 hoặc VNI); hãy mở tệp và lưu lại với mã hóa UTF-8: trong Notepad chọn Tệp › Lưu thành… › Mã hóa: UTF-8; trong Word chọn Lưu thành… › Văn bản thuần (.txt) › Unicode (UTF-8)"
+                : "the file is not UTF-8 text (perhaps Windows-1258, TCVN3 or VNI); open it and save it again as UTF-8: in Notepad, File › Save as… › Encoding: UTF-8; in Word, Save as… › Plain text (.txt) › Unicode (UTF-8)"
+        case .utf16:
+            return vi ? "tệp được lưu bằng mã UTF-16 (Notepad gọi là \"Unicode\"); hãy lưu lại với mã hóa UTF-8: trong Notepad chọn Tệp › Lưu thành… › Mã hóa: UTF-8"
+                : "the file is saved as UTF-16 (Notepad calls it \"Unicode\"); save it again as UTF-8: in Notepad, File › Save as… › Encoding: UTF-8"
         case .nulCharacter:
             return vi ? "tệp chứa ký tự NUL (byte 0); hãy lưu lại tệp dưới dạng văn bản"
                 : "the file contains a NUL byte; save it again as plain text"
@@ -132,7 +201,92 @@ public enum DiagnosticMessage: Sendable, Hashable {
             return vi ? "phần thông tin đầu tệp chưa được đóng: thêm một dòng `---` sau khóa cuối cùng"
                 : "front matter is not closed: add a `---` line after the last key"
         case .yamlSyntax(let detail):
-            return vi ? "lỗi cú pháp YAML: \(detail)" : "YAML syntax error: \(detail)"
+            return vi ? Self.yamlProblemVietnamese(detail) : "YAML syntax error: \(detail)"
+        case .yamlTabIndent:
+            return vi ? "dòng này thụt lề bằng phím Tab; chỉ dùng dấu cách (mỗi bậc hai dấu cách)"
+                : "this line is indented with a Tab; use spaces only (two per level)"
+        case .yamlColonInValue(let key):
+            return vi ? "giá trị có dấu `:`; hãy đặt cả giá trị trong ngoặc kép: `\(key): \"…\"`"
+                : "the value contains `:`; put the whole value in double quotes: `\(key): \"…\"`"
+        case .yamlNeedsQuotes(let key, let character):
+            return vi ? "giá trị không được bắt đầu bằng `\(character)`; hãy đặt cả giá trị trong ngoặc kép: `\(key): \"…\"`"
+                : "a value cannot start with `\(character)`; put the whole value in double quotes: `\(key): \"…\"`"
+        case .yamlDuplicateKey(let key, let first, let second):
+            return vi ? "khóa `\(key)` có ở dòng \(first) và dòng \(second); xóa một dòng"
+                : "the key `\(key)` is on line \(first) and line \(second); delete one of them"
+        case .yamlUnclosedQuote(let line):
+            return vi ? "dấu ngoặc kép mở ở dòng \(line) chưa được đóng; thêm dấu ngoặc kép vào cuối giá trị"
+                : "the quote opened on line \(line) is not closed; add the closing quote after the value"
+        case .yamlTextAfterQuote(let key):
+            return vi ? "có chữ nằm sau dấu ngoặc kép đóng; hãy đặt cả giá trị trong một cặp ngoặc kép và viết dấu ngoặc kép bên trong thành `\\\"`: `\(key): \"…\"`"
+                : "there is text after the closing quote; put the whole value in one pair of quotes and write quotes inside it as `\\\"`: `\(key): \"…\"`"
+        case .yamlMissingColon(let key):
+            return vi ? "thiếu dấu `:` sau khóa `\(key)`; viết `\(key): giá trị`"
+                : "missing `:` after the key `\(key)`; write `\(key): value`"
+        case .yamlNotKeyValue:
+            return vi ? "dòng này không có dạng `khóa: giá trị`; nếu là phần tiếp theo của dòng trên thì hãy nối vào dòng trên, nếu là ghi chú thì thêm `#` ở đầu dòng"
+                : "this line is not `key: value`; if it continues the line above, join it to that line; if it is a note, start it with `#`"
+        case .yamlUnexpectedIndent(let key):
+            return vi ? "dòng `\(key):` bị thụt lề nhưng dòng trên không mở danh sách hay nhóm khóa; hãy xóa dấu cách ở đầu dòng"
+                : "the line `\(key):` is indented, but the line above opens no list or group; remove the spaces at the start of the line"
+        case .yamlCurlyQuotes(let key):
+            return vi ? "giá trị `\(key)` nằm trong ngoặc kép cong “ ” (Word thường tự đổi); CongKhai đọc như ngoặc kép thẳng, nhưng nên gõ lại bằng phím \""
+                : "the value of `\(key)` is in curly quotes “ ” (word processors change them); CongKhai reads them as straight quotes, but type them again with the \" key"
+        case .invisibleCharacter(let kind):
+            switch (kind, vi) {
+            case (.nonBreakingSpace, true):
+                return "có dấu cách không ngắt (thường do chép từ Word) ở đây; CongKhai đã đọc nó như dấu cách thường, nên gõ lại dấu cách"
+            case (.zeroWidth, true):
+                return "có ký tự vô hình (dấu cách độ rộng 0, thường do chép từ Word hay trang web) ở đây; CongKhai đã bỏ nó, nên xóa đi"
+            case (.nonBreakingSpace, false):
+                return "a non-breaking space (often pasted from Word) is here; CongKhai read it as a normal space, type the space again"
+            case (.zeroWidth, false):
+                return "an invisible zero-width character (often pasted from Word or a web page) is here; CongKhai dropped it, delete it"
+            }
+        case .fileEmpty:
+            return vi ? "tệp trống" : "the file is empty"
+        case .blankFirstLine:
+            return vi ? "dòng 1 đang trống; xóa dòng trống ở đầu tệp (dòng đầu tiên phải là `---`)"
+                : "line 1 is blank; delete the blank line at the top (the first line must be `---`)"
+        case .misspelledKey(let key, let suggestion):
+            return vi ? "CongKhai không biết khóa `\(key)`; có phải ý bạn là `\(suggestion)`? Hãy sửa tên khóa, nếu không giá trị này sẽ bị bỏ qua"
+                : "CongKhai does not know the key `\(key)`; did you mean `\(suggestion)`? Fix the key, or its value would be ignored"
+        case .placeholderLeft(let text):
+            return vi ? "còn chỗ trống của mẫu (`\(text)`) chưa điền; hãy điền nội dung, hoặc thêm dòng `draft: true` nếu thông báo chưa xong"
+                : "a placeholder from the skeleton (`\(text)`) is not filled in; fill it in, or add `draft: true` while the notice is unfinished"
+        case .draftNotPublished:
+            return vi ? "đây là bản nháp (`draft: true`) nên chưa được đăng; khi đã xong, hãy xóa dòng `draft` rồi dựng lại"
+                : "this is a draft (`draft: true`), so it is not published; when it is ready, delete the `draft` line and build again"
+        case .invalidDraftFlag(let value):
+            return vi ? "`draft`: \"\(value)\" phải là `true` (bản nháp) hoặc `false`; muốn đăng thì xóa cả dòng"
+                : "`draft`: \"\(value)\" must be `true` (a draft) or `false`; to publish, delete the line"
+        case .idIsBareDate(let id):
+            return vi ? "mã thông báo `\(id)` chỉ có ngày, dễ bị nhầm với ngày tháng; hãy thêm vài chữ, ví dụ `\(id)-thong-bao-hop-dan`"
+                : "the id `\(id)` is only a date and is easily taken for one; add words, e.g. `\(id)-village-meeting`"
+        case .titleHasNoWords(let title):
+            return vi ? "tiêu đề \"\(title)\" không có chữ nào để đặt mã thông báo; hãy viết tiêu đề bằng chữ, ví dụ --title \"Thông báo họp dân thôn An Điềm\""
+                : "the title \"\(title)\" has no words to make the notice's id from; write the title in words, e.g. --title \"Village meeting notice\""
+        case .notANoticeFile(let kind):
+            switch (kind, vi) {
+            case (.rename(let name), true):
+                return "tệp này không được đọc là thông báo vì phần đuôi tên tệp; nếu là thông báo, hãy đổi tên thành `\(name)`"
+            case (.attachmentOutsideBundle, true):
+                return "tệp đính kèm phải nằm trong thư mục của thông báo (`<mã>/index.md` và tệp bên cạnh) rồi ghi trong `attachments:`; tệp này không được đăng"
+            case (.other, true):
+                return "tệp này không phải thông báo (chỉ đọc tệp `.md`) nên bị bỏ qua; hãy chuyển nó ra khỏi content/notices/"
+            case (.rename(let name), false):
+                return "this file is not read as a notice because of its extension; if it is a notice, rename it to `\(name)`"
+            case (.attachmentOutsideBundle, false):
+                return "attachments must be inside the notice's folder (`<id>/index.md` with the file beside it) and listed in `attachments:`; this file is not published"
+            case (.other, false):
+                return "this file is not a notice (only `.md` files are read) and is ignored; move it out of content/notices/"
+            }
+        case .pageTooLarge(let size, let budget):
+            return vi ? "trang của thông báo này nặng \(size) KB (quá \(budget) KB), rất chậm trên điện thoại; hãy rút gọn nội dung hoặc đưa phần dài vào tệp đính kèm PDF"
+                : "this notice's page is \(size) KB (over \(budget) KB), slow on a phone; shorten it or move the long part into a PDF attachment"
+        case .searchIndexTooLarge(let size, let budget):
+            return vi ? "chỉ mục tìm kiếm nặng \(size) KB (quá \(budget) KB) và mỗi người xem trang tìm kiếm đều phải tải về; hãy rút gọn các thông báo dài nhất"
+                : "the search index is \(size) KB (over \(budget) KB) and every visitor of the search page downloads it; shorten the longest notices"
         case .frontMatterNotMapping:
             return vi ? "phần thông tin đầu tệp phải là các dòng `khóa: giá trị`"
                 : "front matter must be `key: value` lines"
@@ -142,6 +296,10 @@ public enum DiagnosticMessage: Sendable, Hashable {
             return vi ? "`\(key)` phải là \(expected.text(in: language))"
                 : "`\(key)` must be \(expected.text(in: language))"
         case .invalidDate(let key, let value):
+            if let guess = LocalDate.guess(from: value) {
+                return vi ? "`\(key)`: ngày \"\(value)\" không đúng dạng YYYY-MM-DD; có phải ý bạn là \(guess.iso)?"
+                    : "`\(key)`: \"\(value)\" is not in the form YYYY-MM-DD; did you mean \(guess.iso)?"
+            }
             return vi ? "`\(key)`: ngày \"\(value)\" không hợp lệ; \(Self.dateForms.vi)"
                 : "`\(key)`: \"\(value)\" is not a valid date; \(Self.dateForms.en)"
         case .expiresBeforePosted(let posted, let expires):
@@ -157,6 +315,10 @@ public enum DiagnosticMessage: Sendable, Hashable {
             let list = known.map { "`\($0)`" }.joined(separator: ", ")
             return vi ? "thiếu trường `commune` (site.yaml liệt kê các xã: \(list))"
                 : "`commune` is required (site.yaml lists: \(list))"
+        case .communeOptionRequired(let known):
+            let list = known.map { "`\($0)`" }.joined(separator: ", ")
+            return vi ? "hãy thêm --commune \(known.first ?? "ma-xa") (site.yaml có các xã: \(list))"
+                : "add --commune \(known.first ?? "commune-id") (site.yaml lists: \(list))"
         case .invalidId(let id):
             return vi ? "mã thông báo `\(id)` không hợp lệ: chỉ dùng chữ thường không dấu a-z, chữ số và dấu `-`"
                 : "invalid id `\(id)`: use lowercase a-z, digits and `-` only"
@@ -196,14 +358,15 @@ public enum DiagnosticMessage: Sendable, Hashable {
             return vi ? "`supersedes`: thông báo không thể thay thế chính nó"
                 : "`supersedes`: a notice cannot supersede itself"
         case .unknownKey(let key, let suggestions):
-            return (vi ? "khóa `\(key)` không được dùng và sẽ bị bỏ qua" : "unknown key `\(key)` is ignored")
+            return (vi ? "CongKhai không biết khóa `\(key)`; dòng này bị bỏ qua" : "CongKhai does not know the key `\(key)`; this line is ignored")
                 + Self.hint(suggestions, language)
         case .emptyBody:
             return vi ? "nội dung thông báo đang trống" : "the notice body is empty"
         case .emptyValue(let key):
             return vi ? "`\(key)` không được để trống" : "`\(key)` must not be empty"
         case .siteConfigMissing:
-            return vi ? "không tìm thấy content/site.yaml" : "content/site.yaml not found"
+            return vi ? "không tìm thấy content/site.yaml; hãy chạy lệnh trong thư mục của trang, hoặc chỉ rõ thư mục đó bằng --root"
+                : "content/site.yaml not found; run the command in the site's folder, or give that folder with --root"
         case .invalidTimeZone(let zone):
             return vi ? "múi giờ `\(zone)` không tồn tại; ví dụ: Asia/Ho_Chi_Minh"
                 : "unknown time zone `\(zone)`; e.g. Asia/Ho_Chi_Minh"
@@ -261,7 +424,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
                 : "notice `\(id)` must be posted since \(start) but is missing from the site; run `congkhai build` again"
         case .periodTooShort(let type, let length, let basis, let earliest):
             let name = type.name(in: language)
-            return vi ? "\(name) phải niêm yết ít nhất \(length.text(in: .vi)) (\(basis)): `expires` sớm nhất là hết ngày \(earliest.short)"
+            return vi ? "\(name) phải được niêm yết ít nhất \(length.text(in: .vi)) (\(basis)): `expires` sớm nhất là hết ngày \(earliest.short)"
                 + " (không tính ngày đầu; thời hạn kết thúc lúc 24 giờ ngày cuối; nếu ngày cuối là ngày nghỉ thì lùi sang ngày làm việc tiếp theo)"
                 : "\(name) must be posted for at least \(length.text(in: .en)) (\(basis)): the earliest `expires` is the end of \(earliest.short)"
                 + " (the first day is not counted; a period ends at midnight of its last day; a last day off moves to the next working day)"
@@ -303,8 +466,8 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .expiringSoon(let days, let lastDay):
             let left = days <= 0 ? (vi ? "hôm nay là ngày cuối" : "today is the last day")
                 : (vi ? "còn \(days) ngày" : "\(days) days left")
-            return vi ? "thông báo sắp hết hạn niêm yết (\(left), đến hết ngày \(lastDay.short)); nếu sự việc chưa hoàn thành, hãy gia hạn `expires`"
-                : "posting ends soon (\(left), through \(lastDay.short)); if the matter is not settled, extend `expires`"
+            return vi ? "thông báo sắp hết hạn niêm yết (\(left), đến hết ngày \(lastDay.short)); nếu cần kéo dài thời gian niêm yết, hãy sửa ngày `expires` hoặc dùng `congkhai extend`"
+                : "posting ends soon (\(left), through \(lastDay.short)); to post it longer, change `expires` or use `congkhai extend`"
         case .attachmentNameTaken(let file):
             return vi ? "không dùng được tên tệp đính kèm `\(file)`: trùng với trang do CongKhai tạo hoặc với tệp đính kèm khác; hãy đổi tên tệp"
                 : "attachment name `\(file)` is taken by a generated page or another attachment; rename the file"

@@ -24,6 +24,20 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
+    /// The date a clerk most likely meant by `text` when it is not ISO: `27/11/2026`,
+    /// `27-11-2026`, `27.11.2026` (day first, as Vietnamese write it), `2026/11/27`, `2026-11-7`.
+    /// Nil when nothing plausible is found (or the text is already a valid ISO date).
+    public static func guess(from text: String) -> LocalDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard LocalDate(iso: trimmed) == nil else { return nil }
+        let parts = trimmed.split(whereSeparator: { "/-. ".contains($0) }).map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }) else { return nil }
+        let numbers = parts.map { Int($0)! }
+        if parts[0].count == 4 { return LocalDate(year: numbers[0], month: numbers[1], day: numbers[2]) }
+        if parts[2].count == 4 { return LocalDate(year: numbers[2], month: numbers[1], day: numbers[0]) }
+        return nil
+    }
+
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

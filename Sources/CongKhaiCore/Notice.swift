@@ -84,6 +84,8 @@ public struct Notice: Sendable {
     public var landKind: String?
     /// Lists of households, parcels or amounts: kept out of search engines and the sitemap.
     public var personalData: Bool = false
+    /// `draft: true`: validated and previewed, never published.
+    public var draft: Bool = false
     /// Where each front matter key's value is, for diagnostics that come later (supersedes, …).
     public var positions: [String: SourcePosition]
 

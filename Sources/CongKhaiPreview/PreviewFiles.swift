@@ -13,11 +13,11 @@ struct PreviewFiles: Sendable {
         "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp",
     ]
 
-    func response(for rawPath: String) -> Response {
+    func response(for rawPath: String, absentReason: String? = nil) -> Response {
         let path = (rawPath.removingPercentEncoding ?? rawPath)
         let parts = path.split(separator: "/").map(String.init)
         // No way out of the preview folder.
-        guard !parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else { return notFound() }
+        guard !parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else { return notFound(nil) }
         var url = folder
         for part in parts { url.appendPathComponent(part) }
         var isDirectory: ObjCBool = false
@@ -27,14 +27,32 @@ struct PreviewFiles: Sendable {
             }
             url.appendPathComponent("index.html")
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else { return notFound() }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return notFound(absentReason) }
         return respond(data, extension: url.pathExtension.lowercased(), status: .ok)
     }
 
-    private func notFound() -> Response {
-        let data = FileManager.default.contents(atPath: folder.appendingPathComponent("404.html").path)
+    /// The site's 404 page; for a notice the preview leaves out, with a box saying why and how
+    /// to see it (only the preview says this: the published site gives nothing away).
+    private func notFound(_ reason: String?) -> Response {
+        var data = FileManager.default.contents(atPath: folder.appendingPathComponent("404.html").path)
             ?? Data("404".utf8)
+        if let reason {
+            let box = "<div role=\"status\" style=\"border:3px solid #b35c00;background:#fff4e5;color:#222;padding:1em;margin:1em\">"
+                + Self.escape(reason) + "</div>"
+            var html = String(decoding: data, as: UTF8.self)
+            if let body = html.range(of: "<body"), let end = html[body.upperBound...].firstIndex(of: ">") {
+                html.insert(contentsOf: box, at: html.index(after: end))
+            } else {
+                html = box + html
+            }
+            data = Data(html.utf8)
+        }
         return respond(data, extension: "html", status: .notFound)
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     private func respond(_ data: Data, extension ext: String, status: HTTPResponse.Status) -> Response {

@@ -46,7 +46,9 @@ public struct PreviewServer: Sendable {
         }
         let files = PreviewFiles(folder: output)
         router.get("/") { request, _ in files.response(for: request.uri.path) }
-        router.get("**") { request, _ in files.response(for: request.uri.path) }
+        router.get("**") { request, _ in
+            files.response(for: request.uri.path, absentReason: await state.reason(for: request.uri.path))
+        }
 
         var logger = Logger(label: "congkhai.serve")
         logger.logLevel = .warning
@@ -71,20 +73,51 @@ public struct PreviewServer: Sendable {
         let now = fixedNow ?? Date()
         do {
             let clock: (@Sendable () -> Date)? = fixedNow == nil ? { @Sendable in Date() } : nil
-            let report = try SiteBuilder(root: root, output: output, now: now, clock: clock).build()
+            let report = try SiteBuilder(root: root, output: output, now: now, clock: clock, includeDrafts: true).build()
             await state.succeeded()
+            await state.explainAbsent(absentReasons(at: report.now))
             for warning in report.warnings { log(warning.formatted(in: language)) }
             log(language == .vi
-                ? "Đã dựng lại: \(report.published) thông báo đang niêm yết."
-                : "Rebuilt: \(report.published) notices being posted.")
+                ? "Đã dựng trang: \(report.published) thông báo đang niêm yết."
+                : "Site built: \(report.published) notices being posted.")
         } catch {
             let messages = error.diagnostics.map { $0.formatted(in: language) }
             await state.failed(messages)
             for message in messages { log(message) }
             log(language == .vi
-                ? "Dựng lại thất bại; vẫn hiển thị bản dựng tốt gần nhất."
-                : "Rebuild failed; still serving the last good build.")
+                ? "Không dựng lại được; vẫn hiển thị bản đúng gần nhất."
+                : "Could not rebuild; still serving the last good site.")
         }
+    }
+
+    /// For every notice the preview leaves out at `now`, what the clerk is told on its 404.
+    func absentReasons(at now: Date) -> [String: String] {
+        guard let content = SiteContent.load(root: root, includeDrafts: true).0 else { return [:] }
+        let calendar = content.config.calendar
+        let vi = language == .vi
+        var reasons: [String: String] = [:]
+        for row in content.statusRows(at: now) where row.status != .active {
+            let id = row.id
+            let start = calendar.localDate(of: row.start)
+            let last = calendar.localDate(of: row.lastInstant)
+            // `--now` with a date alone is 00:00 of that day; a notice starting later that day needs the instant.
+            let startsAtMidnight = calendar.startOfDay(start) == row.start
+            let time = calendar.clockTime(of: row.start)
+            let preview = startsAtMidnight ? start.iso : calendar.iso8601(row.start)
+            switch row.status {
+            case .scheduled:
+                reasons[id] = vi
+                    ? "Xem trước: thông báo `\(id)` chưa đến ngày niêm yết; trang sẽ được đăng từ \(time) ngày \(start.short). Để xem trước, chạy: congkhai serve --now \(preview)"
+                    : "Preview: notice `\(id)` is scheduled; it is published from \(time) on \(start.short). To preview it, run: congkhai serve --now \(preview)"
+            case .expired:
+                reasons[id] = vi ? "Xem trước: thông báo `\(id)` đã kết thúc niêm yết (ngày cuối: \(last.short)) nên không còn trên trang."
+                    : "Preview: notice `\(id)` has ended (last day \(last.short)), so it is no longer on the site."
+            default:
+                reasons[id] = vi ? "Xem trước: thông báo `\(id)` \(row.status.label(in: .vi)) nên không có trên trang."
+                    : "Preview: notice `\(id)` is \(row.status.label(in: .en)), so it is not on the site."
+            }
+        }
+        return reasons
     }
 }
 

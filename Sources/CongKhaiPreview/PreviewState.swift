@@ -7,6 +7,19 @@ import Foundation
 actor PreviewState {
     private(set) var version = 0
     private(set) var errors: [String] = []
+    /// Why a notice's page is missing from the preview (not started, ended, withdrawn), by id.
+    private(set) var absent: [String: String] = [:]
+
+    func explainAbsent(_ reasons: [String: String]) {
+        absent = reasons
+    }
+
+    /// The reason for `path` (`/thong-bao/<id>/…`) when it is a notice the preview leaves out.
+    func reason(for path: String) -> String? {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 2, parts[0] == "thong-bao" else { return nil }
+        return absent[String(parts[1])]
+    }
 
     func succeeded() {
         version += 1

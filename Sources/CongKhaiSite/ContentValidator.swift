@@ -3,9 +3,11 @@ import Foundation
 
 /// Checks that need every notice at once: unique ids, known `supersedes` and `corrects` targets.
 enum ContentValidator {
-    static func validate(_ notices: [Notice], pages: [StaticPage]) -> [Diagnostic] {
+    static func validate(_ notices: [Notice], drafts: [Notice] = [], pages: [StaticPage]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstPath: [String: String] = [:]
+        // Drafts take part: their ids are taken, and they may name each other or a notice.
+        let notices = (notices + drafts).sorted { $0.sourcePath < $1.sourcePath }
         for notice in notices {
             if let other = firstPath[notice.id] {
                 diagnostics.append(.error(notice.sourcePath, SourcePosition(line: 1, column: 1),
@@ -44,5 +46,29 @@ enum ContentValidator {
             }
         }
         return diagnostics
+    }
+
+    /// Links written as `…thong-bao/<id>…` in Markdown whose id no notice has, at their line and
+    /// column. The renderer finds the same links (and more) when a site is built; this quick scan
+    /// is for builds that stop before rendering.
+    static func unknownNoticeLinks(_ markdown: String, path: String, firstLine: Int, known: Set<String>) -> [Diagnostic] {
+        guard markdown.contains("thong-bao/") else { return [] }
+        var found: [Diagnostic] = []
+        let sortedKnown = known.sorted()
+        for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let range = rest.range(of: "thong-bao/") {
+                let id = String(rest[range.upperBound...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+                let before = rest[..<range.lowerBound].last
+                let isLink = before == "/" || before == "(" || before == "<" || before == nil
+                if isLink, NoticeLoader.isValidId(id), !known.contains(id) {
+                    let column = line.unicodeScalars.distance(from: line.startIndex, to: range.upperBound) + 1
+                    found.append(.error(path, SourcePosition(line: firstLine + offset, column: column),
+                                        .linkToUnknownNotice(id, suggestions: Suggestions.closest(to: id, among: sortedKnown, limit: 1))))
+                }
+                rest = rest[range.upperBound...]
+            }
+        }
+        return found
     }
 }

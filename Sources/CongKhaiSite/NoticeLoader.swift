@@ -10,7 +10,7 @@ struct NoticeLoader {
 
     static let knownKeys = ["title", "type", "commune", "number", "issuer", "signed", "posted", "expires",
                             "summary", "attachments", "supersedes", "withdrawn", "slug", "places", "land_kind",
-                            "personal_data", "corrects", "extended"]
+                            "personal_data", "corrects", "extended", "draft"]
 
     /// Lowercase ASCII letters, digits and single dashes between them.
     static func isValidId(_ id: String) -> Bool {
@@ -69,8 +69,24 @@ struct NoticeLoader {
             } else if name.hasSuffix(".md"), type != .typeSymbolicLink {
                 // A FIFO, socket or device named like a notice: reading it could block forever.
                 problems.append(.error(relative + "/" + name, nil, .notARegularFile))
+            } else if type == .typeRegular, relative.hasPrefix("content/notices"), let kind = Self.nonNotice(name) {
+                // A notice saved under the wrong name, or an attachment outside a bundle, would
+                // otherwise never appear without a word.
+                problems.append(.warning(relative + "/" + name, nil, .notANoticeFile(kind)))
             }
         }
+    }
+
+    /// What a file under `content/notices/` that is not `*.md` probably is.
+    static func nonNotice(_ name: String) -> DiagnosticMessage.NonNoticeFile? {
+        let lower = name.lowercased()
+        for ending in [".md.txt", ".markdown", ".mdown", ".md", ".txt"] where lower.hasSuffix(ending) {
+            return .rename(to: String(name.dropLast(ending.count)) + ".md")
+        }
+        let ext = (lower as NSString).pathExtension
+        let documents: Set<String> = ["pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "jpg", "jpeg", "png",
+                                      "gif", "webp", "tif", "tiff", "zip", "rar", "7z", "ppt", "pptx", "csv"]
+        return documents.contains(ext) ? .attachmentOutsideBundle : .other
     }
 
     /// Parses one notice file. Returns nil when it has errors (all reported).
@@ -93,13 +109,13 @@ struct NoticeLoader {
         do {
             document = try FrontMatterDocument.split(text)
         } catch {
-            let message: DiagnosticMessage = error == .missing ? .frontMatterMissing : .frontMatterUnterminated
-            return (nil, [.error(path, SourcePosition(line: 1, column: 1), message)])
+            return (nil, [.error(path, SourcePosition(line: 1, column: 1), Self.splitMessage(error, text: text))])
         }
         let (parsed, parseDiagnostics) = YAMLMapping.parse(document.yaml, path: path,
-                                                           firstLine: document.yamlFirstLine)
+                                                           firstLine: document.yamlFirstLine, knownKeys: Self.knownKeys)
         guard var yaml = parsed else { return (nil, parseDiagnostics) }
         yaml.warnUnknownKeys(known: Self.knownKeys)
+        let draft = readDraft(&yaml)
         let calendar = config.calendar
 
         let title = yaml.text("title", required: true)
@@ -127,6 +143,15 @@ struct NoticeLoader {
             if !Self.isValidId(slug) { yaml.report(.error(path, yaml.valuePosition("slug"), .invalidId(slug))) }
         } else if !Self.isValidId(id) {
             yaml.report(.error(path, SourcePosition(line: 1, column: 1), .invalidId(id)))
+        }
+        if Self.isValidId(id), Self.isBareDate(id) {
+            let at = yaml.keys.contains("slug") ? yaml.valuePosition("slug") : SourcePosition(line: 1, column: 1)
+            yaml.report(.error(path, at, .idIsBareDate(id)))
+        }
+        if !draft {
+            for problem in Self.placeholders(in: yaml, body: document.body, bodyLine: document.bodyFirstLine) {
+                yaml.report(problem)
+            }
         }
 
         var period: PostingPeriod?
@@ -200,7 +225,87 @@ struct NoticeLoader {
         result.withdrawnOn = withdrawnOn
         result.corrects = corrects.map(\.0)
         result.extensions = extensions
+        result.draft = draft
         return (result, diagnostics)
+    }
+
+    /// Why a file could not be split into front matter and body, said as plainly as possible.
+    static func splitMessage(_ error: FrontMatterDocument.SplitError, text: String) -> DiagnosticMessage {
+        if error == .unterminated { return .frontMatterUnterminated }
+        if FastText.isBlank(text) { return .fileEmpty }
+        let firstLine = text.prefix { $0 != "\n" }
+        if FastText.isBlank(String(firstLine)),
+           text.split(separator: "\n", omittingEmptySubsequences: true).first?.trimmingCharacters(in: .whitespaces) == "---" {
+            return .blankFirstLine
+        }
+        return .frontMatterMissing
+    }
+
+    /// `draft: true` keeps a notice off the site; `draft: false` (or no `draft`) publishes it.
+    private func readDraft(_ yaml: inout YAMLMapping) -> Bool {
+        guard let raw = yaml.text("draft") else { return false }
+        switch raw.lowercased() {
+        case "true", "yes", "có", "co": 
+            yaml.report(.warning(yaml.path, yaml.keyPosition("draft"), .draftNotPublished))
+            return true
+        case "false", "no", "không", "khong": return false
+        default:
+            yaml.report(.error(yaml.path, yaml.valuePosition("draft"), .invalidDraftFlag(raw)))
+            return true
+        }
+    }
+
+    /// `2026-12-01`: an id that is only a date.
+    static func isBareDate(_ id: String) -> Bool {
+        id.count == 10 && LocalDate(iso: id) != nil
+    }
+
+    /// Placeholders left from `congkhai new`'s skeleton in a notice about to be published: an
+    /// empty `number`, and `…` standing alone (not ending a word, as in "v.v…") in a value or
+    /// the body. At most a few per file, each at its line and column.
+    static func placeholders(in yaml: YAMLMapping, body: String, bodyLine: Int) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        if let node = yaml.value("number"), let scalar = node.scalar, scalar.style != .plain,
+           FastText.trimmed(scalar.string).isEmpty {
+            found.append(.error(yaml.path, yaml.valuePosition("number"), .emptyValue("number")))
+        }
+        for key in yaml.keys {
+            guard let scalar = yaml.value(key)?.scalar, let column = placeholderColumn(in: Substring(scalar.string)) else { continue }
+            var at = yaml.valuePosition(key)
+            if scalar.style == .plain { at = SourcePosition(line: at.line, column: at.column + column - 1) }
+            found.append(.error(yaml.path, at, .placeholderLeft(placeholderText(scalar.string))))
+        }
+        guard body.utf8.firstRange(of: Array("…".utf8)) != nil else { return found }
+        var lineNumber = bodyLine
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if found.count >= 5 { break }
+            if line.utf8.firstRange(of: Array("…".utf8)) != nil, let column = placeholderColumn(in: line) {
+                found.append(.error(yaml.path, SourcePosition(line: lineNumber, column: column),
+                                    .placeholderLeft(placeholderText(String(line)))))
+            }
+            lineNumber += 1
+        }
+        return found
+    }
+
+    /// The 1-based column of a standalone `…` in `line`.
+    static func placeholderColumn(in line: Substring) -> Int? {
+        let scalars = Array(line.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where scalar == "…" {
+            let before = index == 0 ? " " : scalars[index - 1]
+            let after = index + 1 < scalars.count ? scalars[index + 1] : " "
+            let opens = before == " " || before == "(" || before == "|" || before == "\"" || before == "\t"
+            let closes = after == " " || after == ")" || after == "|" || after == "," || after == "." || after == "\""
+                || after == ";" || after == ":" || after == "\t"
+            if opens && closes { return index + 1 }
+        }
+        return nil
+    }
+
+    /// The placeholder with a little context, for the message.
+    static func placeholderText(_ line: String) -> String {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.count <= 60 ? trimmed : String(trimmed.prefix(57)) + "…"
     }
 
     /// `withdrawn: "reason"` or `withdrawn: { date: 2026-11-13, reason: "…" }`.

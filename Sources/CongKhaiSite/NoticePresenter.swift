@@ -189,16 +189,22 @@ struct NoticePresenter {
 }
 
 /// Human-readable file sizes: "1,2 MB" in Vietnamese, "1.2 MB" in English.
+/// Human-readable file sizes: "890 byte", "12 KB", "1,2 MB" in Vietnamese; "890 bytes", "12 KB", "1.2 MB" in English.
 enum ByteSize {
     static func text(_ bytes: Int, language: Language) -> String {
-        let units = ["B", "KB", "MB", "GB"]
-        var value = Double(bytes)
+        if bytes < 1024 {
+            return "\(bytes) " + (language == .vi || bytes == 1 ? "byte" : "bytes")
+        }
+        let units = ["KB", "MB", "GB"]
+        var value = Double(bytes) / 1024
         var unit = 0
         while value >= 1024, unit < units.count - 1 {
             value /= 1024
             unit += 1
         }
-        let number = unit == 0 ? String(bytes) : String(format: "%.1f", value)
+        // One decimal below 10 ("1,2 MB"), whole numbers from 10 ("12 KB", "350 KB").
+        var number = value < 9.95 ? String(format: "%.1f", value) : String(Int(value.rounded()))
+        if number.hasSuffix(".0") { number.removeLast(2) }
         return (language == .vi ? number.replacingOccurrences(of: ".", with: ",") : number) + " " + units[unit]
     }
 }

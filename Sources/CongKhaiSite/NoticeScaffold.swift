@@ -29,7 +29,7 @@ public struct NoticeScaffold: Sendable {
             throw .diagnostics([.error(nil, nil, .unknownCommune(commune, suggestions: Suggestions.closest(to: commune, among: known)))])
         }
         if communeId == nil, known.count == 1 { communeId = known[0] }
-        if communeId == nil, known.count > 1 { throw .diagnostics([.error(nil, nil, .communeRequired(known))]) }
+        if communeId == nil, known.count > 1 { throw .diagnostics([.error(nil, nil, .communeOptionRequired(known))]) }
 
         // The rule in force on the date written (signed = posted in the skeleton) decides `expires`:
         // the earliest lawful end, or for a land recovery notice the end of its 12-month validity.
@@ -38,20 +38,22 @@ public struct NoticeScaffold: Sendable {
         let expires = rule.flatMap { check.earliestLastDay($0, posted: posted) }
             ?? rule?.validMonths.map { WorkingCalendar.adding(months: $0, to: posted) }
             ?? config.workdays.lastDay(of: RuleDuration(30), from: posted)
-        let expiresNote = rule?.shortest != nil ? "sớm nhất theo luật: \(expires.short)"
+        let expiresNote = rule?.shortest != nil ? "ngày sớm nhất được phép: niêm yết ít nhất \(rule!.shortest!.text(in: .vi)), không tính ngày đầu"
             : rule?.validMonths != nil ? "muộn nhất (hiệu lực \(rule!.validMonths!) tháng kể từ ngày ký): \(expires.short)"
             : expires.short
         let slug = Slug.make(from: cleanTitle)
-        let id = posted.iso + (slug.isEmpty ? "" : "-" + slug)
+        // An id that is only a date reads as one everywhere it is mentioned: ids carry words.
+        guard !slug.isEmpty else { throw .diagnostics([.error(nil, nil, .titleHasNoWords(cleanTitle))]) }
+        let id = posted.iso + "-" + slug
         let folder = "content/notices/\(posted.year)"
         let path = bundle ? "\(folder)/\(id)/index.md" : "\(folder)/\(id).md"
-        if content.notices.contains(where: { $0.id == id }) {
-            let other = content.notices.first { $0.id == id }!.sourcePath
+        if let other = (content.notices + content.drafts).first(where: { $0.id == id })?.sourcePath {
             throw .diagnostics([.error(path, nil, .duplicateId(id, otherPath: other))])
         }
         let issuer = communeId.flatMap { config.communeName($0) }.map { "Ủy ban nhân dân " + Self.lowercasingFirst($0) }
             ?? "Ủy ban nhân dân xã"
-        var lines = ["---", "title: \(Self.quoted(cleanTitle))", "type: \(type.id)"]
+        var lines = ["---", "draft: true                      # bản nháp: chưa đăng; xóa dòng này khi thông báo đã xong",
+                     "title: \(Self.quoted(cleanTitle))", "type: \(type.id)"]
         if let communeId { lines.append("commune: \(communeId)") }
         lines += [
             "number: \"\"                      # số hiệu văn bản, ví dụ \"45/TB-UBND\"",
@@ -60,9 +62,20 @@ public struct NoticeScaffold: Sendable {
             "posted: \(posted.iso)",
             "expires: \(expires.iso)           # \(expiresNote)" + (rule.map { " — \($0.basis)" } ?? ""),
             "summary: \"\"",
-            "---",
         ]
-        let text = lines.joined(separator: "\n") + "\n" + Self.body(for: type.id) + "\n"
+        if bundle {
+            // A bundle exists for its attachments: show how to list them (and where it is posted).
+            lines += [
+                "# attachments:                   # tệp đặt cùng thư mục với index.md",
+                "#   - { file: to-trinh.pdf, title: \"Tờ trình phương án\" }",
+                "# places: [\"Trụ sở Ủy ban nhân dân xã\", \"Nhà văn hóa thôn …\"]   # nơi niêm yết",
+            ]
+        }
+        lines.append("---")
+        let place = communeId.flatMap { config.communeName($0) }.map { "Ủy ban nhân dân " + Self.lowercasingFirst($0) }
+            ?? "Ủy ban nhân dân xã …"
+        let text = lines.joined(separator: "\n") + "\n"
+            + Self.body(for: type.id).replacingOccurrences(of: "Ủy ban nhân dân xã", with: place) + "\n"
         let url = content.root.appendingPathComponent(path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -102,19 +115,27 @@ public struct NoticeScaffold: Sendable {
 
             ## 1. Lý do thu hồi đất
 
-            (Ghi rõ mục đích, căn cứ.)
+            (… ghi rõ mục đích, căn cứ …)
 
             ## 2. Diện tích, vị trí khu đất thu hồi
 
-            (Diện tích, loại đất, tờ bản đồ, thửa đất.)
+            (… diện tích, loại đất, tờ bản đồ, thửa đất …)
 
             ## 3. Tiến độ thu hồi đất
 
+            …
+
             ## 4. Kế hoạch điều tra, khảo sát, đo đạc, kiểm đếm
+
+            …
 
             ## 5. Dự kiến kế hoạch di chuyển và bố trí tái định cư
 
+            …
+
             ## 6. Dự kiến phương án bồi thường, hỗ trợ, tái định cư
+
+            …
             """
         case "compensation-plan":
             return """
@@ -138,6 +159,8 @@ public struct NoticeScaffold: Sendable {
 
             ## Nguyên tắc bố trí
 
+            …
+
             ## Danh sách lô đất
 
             | Lô | Diện tích (m²) | Vị trí | Giá đất (đồng/m²) |
@@ -150,7 +173,11 @@ public struct NoticeScaffold: Sendable {
 
             ## Nội dung xin ý kiến
 
+            …
+
             ## Thời gian, địa điểm, cách gửi ý kiến
+
+            …
             """
         case "village-rules-draft":
             return """
@@ -158,19 +185,27 @@ public struct NoticeScaffold: Sendable {
 
             ## Nội dung chính của dự thảo
 
+            …
+
             ## Cách góp ý
+
+            …
             """
         case "complaint-decision":
             return """
-            Chủ tịch Ủy ban nhân dân xã công khai Quyết định giải quyết khiếu nại số … ngày …
+            Ủy ban nhân dân xã công khai Quyết định giải quyết khiếu nại số … ngày …
 
             ## Nội dung khiếu nại
 
+            …
+
             ## Kết luận
+
+            …
             """
         default:
             return """
-            (Nội dung thông báo.)
+            (… nội dung thông báo …)
             """
         }
     }

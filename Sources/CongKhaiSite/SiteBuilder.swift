@@ -64,8 +64,12 @@ public struct SiteBuilder: Sendable {
     public let clock: (@Sendable () -> Date)?
     /// True when the build appends to the publication journal (`congkhai build`; not previews).
     public let journal: Bool
+    /// True for a preview (`serve`): drafts are rendered as notices. Never with `journal`.
+    public let includeDrafts: Bool
 
-    public init(root: URL, output: URL? = nil, now: Date, clock: (@Sendable () -> Date)? = nil, journal: Bool = false) {
+    public init(root: URL, output: URL? = nil, now: Date, clock: (@Sendable () -> Date)? = nil, journal: Bool = false,
+                includeDrafts: Bool = false) {
+        self.includeDrafts = includeDrafts && !journal
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
         self.now = now
@@ -123,7 +127,7 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(diagnostics: [.error(nil, nil, message)])
         }
         defer { publisher.unlock(lock) }
-        let resolution = SourceResolver(root: root, state: state).resolve(withTheme: true, publishing: true)
+        let resolution = SourceResolver(root: root, state: state, includeDrafts: includeDrafts).resolve(withTheme: true, publishing: true)
         defer { resolution.cleanUp() }
         timer.mark("load and validate content and theme")
         // A site with errors is published only from the last valid versions of a previous build.

@@ -135,6 +135,7 @@ extension SourceText.DecodeError {
         switch self {
         case .invalidUTF8: return .invalidUTF8
         case .containsNUL: return .nulCharacter
+        case .utf16: return .utf16
         }
     }
 }

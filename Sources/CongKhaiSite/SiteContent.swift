@@ -6,13 +6,16 @@ import Synchronization
 public struct SiteContent: Sendable {
     public let root: URL
     public let config: SiteConfig
-    /// All valid notices, sorted by source path.
+    /// All valid notices, sorted by source path (drafts only in a preview).
     public let notices: [Notice]
+    /// Valid notices marked `draft: true` that are not among `notices`.
+    public let drafts: [Notice]
     public let pages: [StaticPage]
 
     /// Loads the site at `root`. Returns the content (nil when there are errors) and every
-    /// diagnostic found, errors and warnings, in report order.
-    public static func load(root: URL) -> (SiteContent?, [Diagnostic]) {
+    /// diagnostic found, errors and warnings, in report order. Drafts are validated like any
+    /// notice but kept apart, unless `includeDrafts` (a preview) lists them as notices.
+    public static func load(root: URL, includeDrafts: Bool = false) -> (SiteContent?, [Diagnostic]) {
         let (loadedConfig, configDiagnostics) = SiteConfigLoader.load(root: root)
         guard let config = loadedConfig else { return (nil, configDiagnostics.sortedForReport) }
         var diagnostics = configDiagnostics
@@ -27,16 +30,31 @@ public struct SiteContent: Sendable {
             results.withLock { $0[index] = result }
         }
         var notices: [Notice] = []
+        var drafts: [Notice] = []
         for case let (notice, found)? in results.withLock({ $0 }) {
             diagnostics += found
-            if let notice { notices.append(notice) }
+            guard let notice else { continue }
+            if notice.draft && !includeDrafts { drafts.append(notice) } else { notices.append(notice) }
         }
         let (pages, pageDiagnostics) = StaticPageLoader(root: root, config: config).loadAll()
         diagnostics += pageDiagnostics
-        diagnostics += ContentValidator.validate(notices, pages: pages)
+        diagnostics += ContentValidator.validate(notices, drafts: drafts, pages: pages)
+        if diagnostics.hasErrors {
+            // No site is rendered from these files, so links to notices that exist nowhere (found
+            // while rendering otherwise) are looked for now: one build reports every mistake.
+            let known = Set(files.map(\.defaultId) + (notices + drafts).map(\.id))
+            for notice in notices + drafts {
+                diagnostics += ContentValidator.unknownNoticeLinks(notice.body, path: notice.sourcePath,
+                                                                   firstLine: notice.bodyLine, known: known)
+            }
+            for page in pages {
+                diagnostics += ContentValidator.unknownNoticeLinks(page.body, path: page.sourcePath,
+                                                                   firstLine: page.bodyLine, known: known)
+            }
+        }
         diagnostics = diagnostics.sortedForReport
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (SiteContent(root: root, config: config, notices: notices, pages: pages), diagnostics)
+        return (SiteContent(root: root, config: config, notices: notices, drafts: drafts, pages: pages), diagnostics)
     }
 
     /// Only `content/site.yaml` (for commands that need the rules, not the notices): the

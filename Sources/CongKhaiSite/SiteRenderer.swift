@@ -132,13 +132,29 @@ struct SiteRenderer: @unchecked Sendable {
         return context
     }
 
+    /// Renders a page; returns its size in bytes.
+    @discardableResult
     private func render(_ template: String, _ context: [String: Any], to path: String,
-                        into folder: OutputFolder) throws {
+                        into folder: OutputFolder) throws -> Int {
         guard let html = library.render(context, withTemplate: template) else {
             throw RenderFailure.diagnostics([.error("theme/templates/\(template).mustache", nil,
                                                     .templateError(name: template, detail: "missing"))])
         }
         try folder.write(path, html)
+        return html.utf8.count
+    }
+
+    /// Above these sizes a page or the search index is slow on a cheap phone over a slow link.
+    static let pageBudget = 512 * 1024
+    static let searchIndexBudget = 1024 * 1024
+
+    /// A warning at the top of `path` when `size` passes `budget`.
+    static func budgetWarning(_ path: String, size: Int, budget: Int, search: Bool = false) -> Diagnostic? {
+        guard size > budget else { return nil }
+        let kilobytes = (size + 1023) / 1024
+        return .warning(path, search ? nil : SourcePosition(line: 1, column: 1),
+                        search ? .searchIndexTooLarge(kilobytes: kilobytes, budget: budget / 1024)
+                            : .pageTooLarge(kilobytes: kilobytes, budget: budget / 1024))
     }
 
     /// Renders every notice page and copies attachments, on all cores.
@@ -192,14 +208,15 @@ struct SiteRenderer: @unchecked Sendable {
         context["robots"] = detail["robots"]
         context["ogType"] = "article"
         context["pageDescription"] = notice.summary ?? presenter.periodText(notice)
-        try render("notice", context, to: SiteURLs.file(forPage: url), into: folder)
+        let size = try render("notice", context, to: SiteURLs.file(forPage: url), into: folder)
         if let bundle = notice.bundleDirectory {
             for attachment in notice.attachments {
                 try folder.copy(bundle.appendingPathComponent(attachment.file),
                                 to: SiteURLs.attachment(notice: notice.id, file: attachment.file))
             }
         }
-        return (nil, editor.diagnostics)
+        let budget = Self.budgetWarning(notice.sourcePath, size: size, budget: Self.pageBudget)
+        return (nil, editor.diagnostics + (budget.map { [$0] } ?? []))
     }
 
     /// One page of a listing (home, a type, a commune): which notices, where, with which template.
@@ -324,7 +341,11 @@ struct SiteRenderer: @unchecked Sendable {
             try folder.write(asset.path, asset.data)
         }
         try folder.write("notices.json", machine.noticesJSON())
-        try folder.write("search.json", SearchIndex(site: site, presenter: presenter).json())
+        let search = SearchIndex(site: site, presenter: presenter).json()
+        try folder.write("search.json", search)
+        if let warning = Self.budgetWarning("search.json", size: search.count, budget: Self.searchIndexBudget, search: true) {
+            links.append(warning)
+        }
         try render("search", baseContext(title: strings["search"], path: SiteURLs.search),
                    to: SiteURLs.file(forPage: SiteURLs.search), into: folder)
         try folder.write("feed.xml", machine.atomFeed())

@@ -13,10 +13,13 @@ public struct SourceResolver: Sendable {
     let root: URL
     /// Where last valid versions are kept; nil when there is no output folder to keep them beside.
     let state: LastValidSources?
+    /// True for a preview: drafts are shown as notices.
+    var includeDrafts = false
 
-    init(root: URL, state: LastValidSources?) {
+    init(root: URL, state: LastValidSources?, includeDrafts: Bool = false) {
         self.root = root
         self.state = state
+        self.includeDrafts = includeDrafts
     }
 
     /// The sources of the site at `root`, with the last valid versions kept beside `output`
@@ -71,7 +74,7 @@ public struct SourceResolver: Sendable {
     /// `withTheme: false` skips the theme (commands that render nothing).
     /// `publishing: true` (a build) composes nothing when no last valid versions exist.
     func resolve(withTheme: Bool, publishing: Bool = false) -> Resolution {
-        let (content, diagnostics) = SiteContent.load(root: root)
+        let (content, diagnostics) = SiteContent.load(root: root, includeDrafts: includeDrafts)
         var (theme, themeDiagnostics): (Theme?, [Diagnostic]) = (nil, [])
         if let content, withTheme { (theme, themeDiagnostics) = Theme.load(root: root, language: content.config.language) }
         let current = diagnostics + themeDiagnostics
@@ -93,7 +96,7 @@ public struct SourceResolver: Sendable {
         for _ in 0..<64 {
             guard mark(errors, in: &choices, manifest: manifest) else { break }
             guard let composed = try? compose(choices, manifest: manifest) else { break }
-            let (loaded, found) = SiteContent.load(root: composed)
+            let (loaded, found) = SiteContent.load(root: composed, includeDrafts: includeDrafts)
             var (composedTheme, themeFound): (Theme?, [Diagnostic]) = (nil, [])
             if let loaded, withTheme {
                 (composedTheme, themeFound) = Theme.load(root: composed, language: loaded.config.language)

@@ -14,31 +14,60 @@ struct YAMLMapping {
     private(set) var diagnostics: [Diagnostic] = []
     /// Position of the mapping itself, for "missing field" errors.
     let position: SourcePosition
+    /// Keys whose line had a syntax error and was left out: their absence is already reported.
+    private(set) var removedKeys: Set<String> = []
 
     /// Parses `yaml`; returns nil (with `diagnostics` filled) if it is not a mapping.
-    static func parse(_ yaml: String, path: String, firstLine: Int) -> (YAMLMapping?, [Diagnostic]) {
+    ///
+    /// Every mistake is reported where it is: `YAMLLint` finds the usual ones line by line and
+    /// repairs them to read on; a problem only libyaml finds is reported, its line commented
+    /// out, and the text parsed again, so one file's independent mistakes come out together.
+    /// `knownKeys` (the top-level keys of this kind of file) help recognise `title "…"`.
+    static func parse(_ yaml: String, path: String, firstLine: Int, knownKeys: [String] = []) -> (YAMLMapping?, [Diagnostic]) {
         let offset = firstLine - 1
-        if let at = YAMLAliasGuard.firstAnchorOrAlias(in: yaml) {
-            return (nil, [.error(path, SourcePosition(line: at.line + offset, column: at.column), .yamlAliasesNotAllowed)])
+        let lint = YAMLLint.check(yaml, path: path, lineOffset: offset, knownKeys: knownKeys)
+        var found = lint.diagnostics
+        var removedKeys = lint.removedKeys
+        var lines = lint.yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let at = YAMLAliasGuard.firstAnchorOrAlias(in: lint.yaml) {
+            return (nil, found + [.error(path, SourcePosition(line: at.line + offset, column: at.column), .yamlAliasesNotAllowed)])
         }
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            return (nil, [diagnostic(for: error, yaml: yaml, path: path, lineOffset: offset)])
-        } catch {
-            return (nil, [.error(path, SourcePosition(line: firstLine, column: 1), .yamlSyntax("\(error)"))])
+        var node: Node?
+        for attempt in 0...8 {
+            do {
+                node = try Yams.compose(yaml: lines.joined(separator: "\n"))
+                break
+            } catch {
+                let diagnostic = (error as? YamlError).map { Self.diagnostic(for: $0, yaml: lines.joined(separator: "\n"), path: path, lineOffset: offset) }
+                    ?? .error(path, SourcePosition(line: firstLine, column: 1), .yamlSyntax("\(error)"))
+                let errorLines = Set(found.filter { $0.severity == .error }.compactMap { $0.position?.line })
+                if let line = diagnostic.position?.line, errorLines.contains(line) {
+                    // The line already has an error that explains this one.
+                } else {
+                    found.append(diagnostic)
+                }
+                // Comment the line out and read on, to find the file's other mistakes.
+                guard attempt < 8, let line = diagnostic.position?.line, line - offset >= 1, line - offset <= lines.count,
+                      !lines[line - offset - 1].hasPrefix("#") else { return (nil, found) }
+                if let key = YAMLLint.keyName(lines[line - offset - 1]), !lines[line - offset - 1].hasPrefix(" ") {
+                    removedKeys.insert(key)
+                }
+                lines[line - offset - 1] = "#" + lines[line - offset - 1]
+            }
         }
         let start = SourcePosition(line: max(firstLine - 1, 1), column: 1)
         if node == nil || node?.scalar.map({ $0.string.isEmpty }) == true {
             // Empty front matter: a mapping with no keys, so "missing field" errors follow.
-            return (YAMLMapping(path: path, lineOffset: offset, entries: [], position: start), [])
+            var empty = YAMLMapping(path: path, lineOffset: offset, entries: [], position: start)
+            empty.removedKeys = removedKeys
+            return (empty, found)
         }
         guard let node, case .mapping(let mapping) = node else {
             let at = node?.mark.map { SourcePosition(line: $0.line + offset, column: $0.column) } ?? start
-            return (nil, [.error(path, at, .frontMatterNotMapping)])
+            return (nil, found + [.error(path, at, .frontMatterNotMapping)])
         }
         var result = YAMLMapping(path: path, lineOffset: offset, entries: [], position: start)
+        result.removedKeys = removedKeys
         for (key, value) in mapping {
             let keyPosition = result.position(of: key) ?? start
             guard let name = key.scalar?.string else {
@@ -48,7 +77,7 @@ struct YAMLMapping {
             result.entries.append((name, keyPosition, value))
         }
         // Problems found so far are in `result.diagnostics`; callers merge those.
-        return (result, [])
+        return (result, found)
     }
 
     private init(path: String, lineOffset: Int, entries: [(String, SourcePosition, Node)],
@@ -59,18 +88,19 @@ struct YAMLMapping {
         self.position = position
     }
 
-    /// Line and column of the second `key:` at the start of a line's content.
-    private static func secondOccurrence(of key: String, in yaml: String, lineOffset: Int) -> SourcePosition? {
-        var seen = 0
+    /// Positions of the first two `key:` at the start of a line's content.
+    private static func occurrences(of key: String, in yaml: String, lineOffset: Int) -> [SourcePosition] {
+        var found: [SourcePosition] = []
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let indent = line.prefix { $0 == " " }.count
-            let content = line.dropFirst(indent)
+            var content = line.dropFirst(indent)
+            if content.hasPrefix("- ") { content = content.dropFirst(2) }
             if content.hasPrefix(key + ":") || content.hasPrefix("\"\(key)\":") || content.hasPrefix("'\(key)':") {
-                seen += 1
-                if seen == 2 { return SourcePosition(line: index + 1 + lineOffset, column: indent + 1) }
+                found.append(SourcePosition(line: index + 1 + lineOffset, column: indent + 1))
+                if found.count == 2 { break }
             }
         }
-        return nil
+        return found
     }
 
     private static func diagnostic(for error: YamlError, yaml: String, path: String, lineOffset: Int) -> Diagnostic {
@@ -83,9 +113,12 @@ struct YAMLMapping {
             return .error(path, at(mark), .yamlSyntax(problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams marks the mapping; point at the second occurrence of the key instead.
-            let position = duplicates.first.flatMap { secondOccurrence(of: $0, in: yaml, lineOffset: lineOffset) }
-                ?? at(context.mark)
-            return .error(path, position, .yamlSyntax("duplicate key \(duplicates.joined(separator: ", "))"))
+            let key = duplicates.first ?? ""
+            let seen = occurrences(of: key, in: yaml, lineOffset: lineOffset)
+            guard seen.count == 2 else {
+                return .error(path, at(context.mark), .yamlSyntax("duplicate key \(duplicates.joined(separator: ", "))"))
+            }
+            return .error(path, seen[1], .yamlDuplicateKey(key, firstLine: seen[0].line, secondLine: seen[1].line))
         default:
             return .error(path, SourcePosition(line: lineOffset + 1, column: 1), .yamlSyntax("\(error)"))
         }
@@ -117,7 +150,9 @@ struct YAMLMapping {
     /// A text value; reports a wrong type, and a missing or empty value when `required`.
     mutating func text(_ key: String, required: Bool = false) -> String? {
         guard let node = value(key), !isNull(node) else {
-            if required { diagnostics.append(.error(path, position(ofMissing: key), .missingField(key))) }
+            if required, !removedKeys.contains(key) {
+                diagnostics.append(.error(path, position(ofMissing: key), .missingField(key)))
+            }
             return nil
         }
         guard let scalar = node.scalar else {
@@ -224,11 +259,37 @@ struct YAMLMapping {
         diagnostics.append(diagnostic)
     }
 
-    /// Warns about keys not in `known`, with the closest known key as a hint.
+    /// Keys clerks write in Vietnamese (folded: no diacritics, `_` between words), and the key meant.
+    static let vietnameseKeys: [String: String] = [
+        "tieu_de": "title", "ten": "title", "loai": "type", "loai_thong_bao": "type", "xa": "commune",
+        "so": "number", "so_hieu": "number", "so_van_ban": "number", "co_quan": "issuer", "noi_ban_hanh": "issuer",
+        "ngay_ky": "signed", "ngay_dang": "posted", "ngay_niem_yet": "posted", "bat_dau": "posted",
+        "het_han": "expires", "ngay_het_han": "expires", "ket_thuc": "expires", "tom_tat": "summary",
+        "dinh_kem": "attachments", "tep_dinh_kem": "attachments", "ban_nhap": "draft", "nhap": "draft",
+        "noi_niem_yet": "places", "dia_diem": "places", "thay_the": "supersedes", "dinh_chinh": "corrects",
+    ]
+
+    /// The known key an unknown one most likely means: a misspelling (`attachment`, `expire`)
+    /// or a Vietnamese name (`tieu_de`, `ngày đăng`), when that key is not also present.
+    static func meant(_ key: String, known: [String], present: [String]) -> String? {
+        let folded = SearchFolding.fold(key).replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        let candidate = vietnameseKeys[folded].flatMap { known.contains($0) ? $0 : nil }
+            ?? Suggestions.closest(to: folded, among: known, limit: 1).first
+        guard let candidate, !present.contains(candidate) else { return nil }
+        return candidate
+    }
+
+    /// Reports keys not in `known`: a misspelt known key is an error (its value would be lost),
+    /// any other unknown key a warning.
     mutating func warnUnknownKeys(known: [String]) {
+        let present = keys
         for entry in entries where !known.contains(entry.key) {
-            diagnostics.append(.warning(path, entry.keyPosition,
-                                        .unknownKey(entry.key, suggestions: Suggestions.closest(to: entry.key, among: known, limit: 1))))
+            if let meant = Self.meant(entry.key, known: known, present: present) {
+                diagnostics.append(.error(path, entry.keyPosition, .misspelledKey(entry.key, suggestion: meant)))
+            } else {
+                diagnostics.append(.warning(path, entry.keyPosition,
+                                            .unknownKey(entry.key, suggestions: Suggestions.closest(to: entry.key, among: known, limit: 1))))
+            }
         }
     }
 }

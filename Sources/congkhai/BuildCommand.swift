@@ -6,15 +6,16 @@ import Foundation
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Dựng trang web vào thư mục site/ (chỉ các thông báo đang niêm yết). Build the site."
+        abstract: tr("Dựng trang web vào thư mục site/ (chỉ các thông báo đang niêm yết).",
+                     "Build the website into site/ (only the notices being posted).")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Option(name: .long, help: "Thư mục kết quả (mặc định ROOT/site). Output folder.")
+    @Option(name: .long, help: .text("Thư mục kết quả (mặc định ROOT/site).", "Output folder (default ROOT/site)."))
     var output: String?
 
-    @Flag(name: .long, help: "In thời gian từng bước lên stderr. Print each step's time to stderr.")
+    @Flag(name: .long, help: .text("In thời gian từng bước lên stderr.", "Print each step's time to stderr."))
     var timings = false
 
     func run() throws {
@@ -70,7 +71,7 @@ struct BuildCommand: ParsableCommand {
                 : "Could not build a new site (\(errors) error(s)). Removed from \(output) the notices no longer posted: \(ids); listing pages are temporarily plain pages.")
         } else {
             lines.append(vi
-                ? "Trang có \(errors) lỗi nhưng vẫn được dựng và xuất bản vào \(output), để không thông báo nào quá hạn còn hiển thị."
+                ? "Trang có \(errors) lỗi nhưng vẫn được dựng và đăng vào \(output), để không thông báo nào đã kết thúc còn hiển thị."
                 : "The site has \(errors) error(s) but was still built and published to \(output), so no ended notice stays online.")
         }
         if !report.fallbacks.isEmpty {
@@ -92,16 +93,14 @@ struct BuildCommand: ParsableCommand {
             return "\(count) \(status.label(in: language))"
         }
         let hiddenTotal = report.hidden.values.reduce(0, +)
-        let next = report.nextChange.map(report.calendar.iso8601)
+        let next = SpokenTime.nextChange(report.nextChange, calendar: report.calendar, language: language, sentence: false)
         if language == .vi {
-            var line = "Đã xuất bản \(report.published) thông báo; ẩn \(hiddenTotal)"
+            var line = "Đã đăng \(report.published) thông báo; ẩn \(hiddenTotal)"
             if !hidden.isEmpty { line += " (\(hidden.joined(separator: ", ")))" }
-            line += "; lần thay đổi tiếp theo: \(next ?? "không có")"
-            return line + "; \(report.fileCount) tệp trong \(output.path)"
+            return line + "; \(next); \(report.fileCount) tệp trong \(output.path)"
         }
         var line = "Published \(report.published) notices; hidden \(hiddenTotal)"
         if !hidden.isEmpty { line += " (\(hidden.joined(separator: ", ")))" }
-        line += "; next change: \(next ?? "none")"
-        return line + "; \(report.fileCount) files in \(output.path)"
+        return line + "; \(next); \(report.fileCount) files in \(output.path)"
     }
 }

@@ -6,15 +6,17 @@ import Foundation
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Kiểm tra trang đã dựng (hoặc đang chạy) có đúng với thời điểm hiện tại không. Audit a built site."
+        abstract: tr("Kiểm tra trang đã dựng (hoặc đang chạy) có đúng với thời điểm hiện tại không.",
+                     "Check that a built (or deployed) site is right at this instant.")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Option(name: .long, help: "Thư mục trang đã dựng (mặc định ROOT/site). Built site folder.")
+    @Option(name: .long, help: .text("Thư mục trang đã dựng (mặc định ROOT/site).", "Built site folder (default ROOT/site)."))
     var site: String?
 
-    @Option(name: .long, help: "Kiểm tra trang đang chạy qua HTTP, ví dụ http://127.0.0.1:8080/. Audit a deployed site.")
+    @Option(name: .long, help: .text("Kiểm tra trang đang chạy qua HTTP, ví dụ http://127.0.0.1:8080/.",
+                                     "Check a deployed site over HTTP, e.g. http://127.0.0.1:8080/."))
     var url: String?
 
     func run() async throws {
@@ -29,7 +31,9 @@ struct CheckCommand: AsyncParsableCommand {
         let target: String
         if let url {
             guard let base = URL(string: url), base.scheme == "http" || base.scheme == "https" else {
-                throw ValidationError(language == .vi ? "--url phải là địa chỉ http(s)" : "--url must be an http(s) address")
+                throw CommandLineProblem("--url \"\(url)\" phải là địa chỉ http:// hoặc https://, ví dụ http://127.0.0.1:8080/",
+                                         "--url \"\(url)\" must be an http:// or https:// address, e.g. http://127.0.0.1:8080/",
+                                         language: language)
             }
             target = base.absoluteString
             result = await auditor.audit(url: base)
@@ -47,7 +51,7 @@ struct CheckCommand: AsyncParsableCommand {
             result = await auditor.audit(folder: folder, displayPrefix: display)
         }
         options.report(result.problems)
-        let instant = content.config.calendar.iso8601(now)
+        let instant = SpokenTime.instant(now, calendar: content.config.calendar, language: language)
         let contentErrors = resolution.diagnostics.filter { $0.severity == .error }.count
         if contentErrors > 0 {
             FileHandle.standardError.write(Data((language == .vi
@@ -55,19 +59,22 @@ struct CheckCommand: AsyncParsableCommand {
                 : "The content has \(contentErrors) error(s) (above): the site was audited against the last valid version of the broken files.\n").utf8))
         }
         if result.problems.isEmpty {
+            let others = result.hiddenNotices == 0 ? ""
+                : (language == .vi ? "; \(result.hiddenNotices) thông báo không niêm yết (đã kết thúc, đã được thay thế, đã bị hủy bỏ hoặc chưa đến ngày) đều không có trên trang"
+                    : "; the \(result.hiddenNotices) others (ended, superseded, withdrawn or not started) are absent")
             print(language == .vi
-                ? "Trang \(target) đúng tại \(instant): đã kiểm tra \(result.filesChecked) tệp, \(result.activeNotices) thông báo đang niêm yết có mặt, \(result.hiddenNotices) thông báo không niêm yết vắng mặt."
-                : "\(target) is right at \(instant): checked \(result.filesChecked) files; \(result.activeNotices) notices being posted are present, \(result.hiddenNotices) others absent.")
+                ? "Trang \(target) đúng vào \(instant): đủ \(result.activeNotices) thông báo đang niêm yết\(others); đã kiểm tra \(result.filesChecked) tệp."
+                : "\(target) is right at \(instant): all \(result.activeNotices) notices being posted are present\(others); checked \(result.filesChecked) files.")
             if contentErrors > 0 { throw ExitCode.failure }
         } else if result.problems.allSatisfy({ if case .remoteUnreachable = $0.message { true } else { false } }) {
             FileHandle.standardError.write(Data((language == .vi
-                ? "Không kiểm tra được trang \(target) tại \(instant): \(result.problems.count) địa chỉ không tải được.\n"
+                ? "Không kiểm tra được trang \(target) vào \(instant): \(result.problems.count) địa chỉ không tải được.\n"
                 : "Could not check \(target) at \(instant): \(result.problems.count) address(es) could not be fetched.\n").utf8))
             throw ExitCode.failure
         } else {
             FileHandle.standardError.write(Data((language == .vi
-                ? "Trang \(target) SAI tại \(instant): \(result.problems.count) vấn đề. Hãy chạy lại `congkhai build` rồi triển khai lại.\n"
-                : "\(target) is WRONG at \(instant): \(result.problems.count) problem(s). Run `congkhai build` and redeploy.\n").utf8))
+                ? "Trang \(target) có \(result.problems.count) vấn đề vào \(instant) (in ở trên). Hãy chạy lại `congkhai build` rồi triển khai lại.\n"
+                : "\(target) has \(result.problems.count) problem(s) at \(instant) (above). Run `congkhai build` and redeploy.\n").utf8))
             throw ExitCode.failure
         }
     }
@@ -76,7 +83,8 @@ struct CheckCommand: AsyncParsableCommand {
 struct NextChangeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "next-change",
-        abstract: "In thời điểm tiếp theo danh sách thông báo thay đổi (ISO 8601), để lập lịch dựng lại. Print the next change instant."
+        abstract: tr("In thời điểm tiếp theo danh sách thông báo thay đổi (ISO 8601), để lập lịch dựng lại.",
+                     "Print the next instant the list of notices changes (ISO 8601), to schedule rebuilds.")
     )
 
     @OptionGroup var options: SiteOptions

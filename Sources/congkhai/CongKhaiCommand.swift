@@ -3,25 +3,29 @@ import CongKhaiCore
 import CongKhaiSite
 import Foundation
 
-@main
+/// The root command; `CongKhaiMain` (CommandLineLanguage.swift) runs it and prints argument
+/// errors and help in the interface language.
 struct CongKhaiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congkhai",
-        abstract: "CongKhai: trang công khai thông tin cấp xã từ các thông báo Markdown.",
-        discussion: "Static-site generator for commune public disclosure notices, with posting periods.",
-        subcommands: [BuildCommand.self, StatusCommand.self, CheckCommand.self, NextChangeCommand.self, NewCommand.self, RulesCommand.self, HistoryCommand.self, JournalCommand.self, ExtendCommand.self, RecordsCommand.self, ServeCommand.self]
+        abstract: tr("CongKhai: trang công khai thông tin cấp xã từ các thông báo Markdown, mỗi thông báo có thời hạn niêm yết.",
+                     "CongKhai: a commune's public disclosure website from Markdown notices, each with its posting period."),
+        subcommands: [BuildCommand.self, StatusCommand.self, CheckCommand.self, NextChangeCommand.self, NewCommand.self,
+                      TypesCommand.self, RulesCommand.self, HistoryCommand.self, JournalCommand.self, ExtendCommand.self,
+                      RecordsCommand.self, ServeCommand.self]
     )
 }
 
 /// Options shared by the commands that read a site.
 struct SiteOptions: ParsableArguments {
-    @Option(name: .long, help: "Thư mục của trang (chứa content/). Site folder holding content/.")
+    @Option(name: .long, help: .text("Thư mục của trang (chứa content/).", "Site folder (holding content/)."))
     var root: String = "."
 
-    @Option(name: .long, help: "Thời điểm dùng để tính trạng thái, ISO 8601 có múi giờ, ví dụ 2026-04-06T23:59:59+07:00.")
+    @Option(name: .long, help: .text("Thời điểm dùng để tính trạng thái: một ngày (00:00 theo múi giờ của trang), ví dụ 2026-11-27, hoặc ngày giờ ISO 8601 có múi giờ, ví dụ 2026-11-27T09:00:00+07:00.",
+                                     "The instant statuses are computed at: a day (00:00 in the site's zone), e.g. 2026-11-27, or an ISO 8601 date-time with an offset, e.g. 2026-11-27T09:00:00+07:00."))
     var now: String?
 
-    @Option(name: .long, help: "Ngôn ngữ thông báo lỗi: vi hoặc en. Language of messages.")
+    @Option(name: .long, help: .text("Ngôn ngữ của các dòng báo lỗi: vi hoặc en.", "Language of messages: vi or en."))
     var lang: Language?
 
     var rootURL: URL { Self.resolve(root) }
@@ -34,15 +38,38 @@ struct SiteOptions: ParsableArguments {
 
     var language: Language { lang ?? SiteContent.language(root: rootURL) }
 
-    /// The clock: `--now` or the system's.
+    /// The day `--on` names, or today by the clock in the site's zone.
+    func day(_ on: String?, calendar: SiteCalendar) throws -> LocalDate {
+        guard let on else { return calendar.localDate(of: try clock()) }
+        guard let value = LocalDate(iso: on) else {
+            report([.error(nil, nil, .invalidDate(key: "--on", value: on))])
+            throw ExitCode.failure
+        }
+        return value
+    }
+
+    /// The clock: `--now` or the system's. `--now` is an ISO 8601 date-time with an offset, or a
+    /// day alone (`2026-11-27`: 00:00 of that day in the site's zone).
     func clock() throws -> Date {
         guard let now else { return Date() }
-        guard let date = Timestamp.parseInstantWithOffset(now) else {
-            throw ValidationError(language == .vi
-                ? "--now \"\(now)\" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2026-04-06T23:59:59+07:00"
-                : "--now \"\(now)\" is invalid: use ISO 8601 with an offset, e.g. 2026-04-06T23:59:59+07:00")
+        if let date = Timestamp.parseInstantWithOffset(now) { return date }
+        let text = now.trimmingCharacters(in: .whitespaces)
+        let calendar = SiteContent.loadConfig(root: rootURL).0?.calendar
+            ?? SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!
+        if let day = LocalDate(iso: text) { return calendar.startOfDay(day) }
+        if case .instant(let instant)? = Timestamp.parse(text, in: calendar) {
+            // A date-time without an offset: say which offset to add.
+            let suggested = calendar.iso8601(instant)
+            throw CommandLineProblem(
+                "--now \"\(now)\" thiếu múi giờ: viết ngày giờ ISO 8601 có múi giờ, ví dụ \(suggested), hoặc chỉ ghi ngày, ví dụ \(String(text.prefix(10)))",
+                "--now \"\(now)\" has no offset: write an ISO 8601 date-time with an offset, e.g. \(suggested), or a day alone, e.g. \(String(text.prefix(10)))",
+                language: language)
         }
-        return date
+        let guess = LocalDate.guess(from: text).map { language == .vi ? " (có phải ý bạn là \($0.iso)?)" : " (did you mean \($0.iso)?)" } ?? ""
+        throw CommandLineProblem(
+            "--now \"\(now)\" không hợp lệ\(guess): ghi một ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-27 (từ 00:00 ngày 27/11/2026), hoặc ngày giờ ISO 8601 có múi giờ, ví dụ 2026-11-27T09:00:00+07:00",
+            "--now \"\(now)\" is invalid\(guess): write a day as YEAR-MONTH-DAY, e.g. 2026-11-27 (from 00:00 on 27/11/2026), or an ISO 8601 date-time with an offset, e.g. 2026-11-27T09:00:00+07:00",
+            language: language)
     }
 
     func report(_ diagnostics: [Diagnostic]) {

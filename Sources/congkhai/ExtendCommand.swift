@@ -6,25 +6,27 @@ import Foundation
 struct ExtendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extend",
-        abstract: "Gia hạn niêm yết một thông báo: sửa `expires` và ghi lại lần gia hạn. Extend a notice's posting period."
+        abstract: tr("Gia hạn niêm yết một thông báo: sửa `expires` và ghi lại lần gia hạn.",
+                     "Extend a notice's posting period: change `expires` and record the extension.")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Argument(help: "Mã thông báo. Notice id.")
+    @Argument(help: .text("Mã thông báo.", "Notice id."))
     var id: String
 
-    @Option(name: .long, help: "Ngày cuối mới (YYYY-MM-DD), ví dụ 2026-12-15. New last day.")
+    @Option(name: .long, help: .text("Ngày cuối mới (NĂM-THÁNG-NGÀY), ví dụ 2026-12-15.", "New last day (YYYY-MM-DD), e.g. 2026-12-15."))
     var to: String
 
-    @Option(name: .long, help: "Lý do gia hạn, hiện trên trang. Reason, shown on the page.")
+    @Option(name: .long, help: .text("Lý do gia hạn, hiện trên trang.", "Reason, shown on the page."))
     var reason: String?
 
     func run() throws {
         let vi = options.language == .vi
         guard let day = LocalDate(iso: to) else {
-            throw ValidationError(vi ? "--to \"\(to)\" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2026-12-15"
-                : "--to \"\(to)\" is invalid: use YYYY-MM-DD, e.g. 2026-12-15")
+            let guess = LocalDate.guess(from: to).map { vi ? " (có phải ý bạn là \($0.iso)?)" : " (did you mean \($0.iso)?)" } ?? ""
+            throw CommandLineProblem("--to \"\(to)\" không hợp lệ\(guess): dùng dạng NĂM-THÁNG-NGÀY, ví dụ 2026-12-15",
+                                     "--to \"\(to)\" is invalid\(guess): use YYYY-MM-DD, e.g. 2026-12-15", language: options.language)
         }
         let now = try options.clock()
         do {

@@ -6,7 +6,7 @@ import Foundation
 struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
-        abstract: "Nhật ký đăng tải (journal.tsv). The publication journal.",
+        abstract: tr("Nhật ký đăng tải (journal.tsv).", "The publication journal (journal.tsv)."),
         subcommands: [JournalVerifyCommand.self]
     )
 }
@@ -14,7 +14,8 @@ struct JournalCommand: ParsableCommand {
 struct JournalVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Kiểm tra chuỗi băm của nhật ký; báo dòng đầu tiên bị sửa, xóa hoặc đổi chỗ. Verify the journal's hash chain."
+        abstract: tr("Kiểm tra chuỗi băm của nhật ký; báo dòng đầu tiên bị sửa, xóa hoặc đổi chỗ.",
+                     "Verify the journal's hash chain; report the first line edited, deleted or moved.")
     )
 
     @OptionGroup var options: SiteOptions
@@ -37,15 +38,16 @@ struct JournalVerifyCommand: ParsableCommand {
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Thông báo đã thực sự được đăng khi nào, có đủ thời hạn không (theo nhật ký). When a notice was really online."
+        abstract: tr("Thông báo đã thực sự được đăng khi nào, có đủ thời hạn không (theo nhật ký).",
+                     "When a notice was really online, and whether for its whole period (from the journal).")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Argument(help: "Mã thông báo. Notice id.")
+    @Argument(help: .text("Mã thông báo.", "Notice id."))
     var id: String
 
-    @Flag(name: .long, help: "In dạng JSON. Print JSON.")
+    @Flag(name: .long, help: .text("In dạng JSON.", "Print JSON."))
     var json = false
 
     func run() throws {

@@ -6,24 +6,26 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Tạo thông báo mới với ngày niêm yết tính sẵn theo luật. Create a notice with lawful dates."
+        abstract: tr("Tạo thông báo mới với ngày niêm yết tính sẵn theo luật.", "Create a notice with lawful dates.")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Argument(help: "Loại thông báo, ví dụ compensation-plan. Notice type id.")
+    @Argument(help: .text("Loại thông báo, ví dụ compensation-plan (xem `congkhai types`).",
+                          "Notice type, e.g. compensation-plan (see `congkhai types`)."))
     var type: String
 
-    @Option(name: .long, help: "Tiêu đề thông báo. Title.")
+    @Option(name: .long, help: .text("Tiêu đề thông báo.", "Title."))
     var title: String
 
-    @Option(name: .long, help: "Mã xã (trong site.yaml). Commune id.")
+    @Option(name: .long, help: .text("Mã xã (trong `communes` của site.yaml).", "Commune id (from `communes` in site.yaml)."))
     var commune: String?
 
-    @Option(name: .long, help: "Ngày bắt đầu niêm yết YYYY-MM-DD (mặc định hôm nay). Posting date (default today).")
+    @Option(name: .long, help: .text("Ngày bắt đầu niêm yết NĂM-THÁNG-NGÀY, ví dụ 2026-11-27 (mặc định hôm nay).",
+                                     "First day of posting, YYYY-MM-DD, e.g. 2026-11-27 (default today)."))
     var posted: String?
 
-    @Flag(name: .long, help: "Tạo thư mục để kèm tệp đính kèm. Create a bundle folder for attachments.")
+    @Flag(name: .long, help: .text("Tạo thư mục để kèm tệp đính kèm.", "Create a bundle folder for attachments."))
     var bundle = false
 
     func run() throws {

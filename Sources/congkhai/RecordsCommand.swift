@@ -6,21 +6,22 @@ import Foundation
 struct RecordsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "records",
-        abstract: "Lập hồ sơ lưu: biên bản niêm yết, biên bản kết thúc niêm yết, danh mục công khai theo quý (ngoài thư mục site/). Write the records a commune files."
+        abstract: tr("Lập hồ sơ lưu: biên bản niêm yết, biên bản kết thúc niêm yết, danh mục công khai theo quý (ngoài thư mục site/).",
+                     "Write the records a commune files: posting records, end-of-posting records, the quarterly list (outside site/).")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Option(name: .long, help: "Chỉ các thông báo còn niêm yết từ ngày này (YYYY-MM-DD). Only notices running on or after this day.")
+    @Option(name: .long, help: .text("Chỉ các thông báo còn niêm yết từ ngày này (NĂM-THÁNG-NGÀY).", "Only notices running on or after this day (YYYY-MM-DD)."))
     var since: String?
 
-    @Option(name: .long, help: "Lập danh mục công khai của quý, ví dụ 2026-Q4. Also write the quarterly list.")
+    @Option(name: .long, help: .text("Lập danh mục công khai của quý, ví dụ 2026-Q4.", "Also write the quarterly list, e.g. 2026-Q4."))
     var quarter: String?
 
-    @Option(name: .long, help: "Thư mục hồ sơ (mặc định ROOT/ho-so); không được nằm trong site/. Records folder.")
+    @Option(name: .long, help: .text("Thư mục hồ sơ (mặc định ROOT/ho-so); không được nằm trong site/.", "Records folder (default ROOT/ho-so); never inside site/."))
     var out: String?
 
-    @Option(name: .long, help: "Thư mục trang đã dựng (mặc định ROOT/site), để không ghi hồ sơ vào đó. The published output folder.")
+    @Option(name: .long, help: .text("Thư mục trang đã dựng (mặc định ROOT/site), để không ghi hồ sơ vào đó.", "The published output folder (default ROOT/site), kept free of records."))
     var output: String?
 
     func run() throws {
@@ -29,16 +30,16 @@ struct RecordsCommand: ParsableCommand {
         var sinceDay: LocalDate?
         if let since {
             guard let day = LocalDate(iso: since) else {
-                throw ValidationError(vi ? "--since \"\(since)\" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2026-10-26"
-                    : "--since \"\(since)\" is invalid: use YYYY-MM-DD, e.g. 2026-10-26")
+                throw CommandLineProblem("--since \"\(since)\" không hợp lệ: dùng dạng NĂM-THÁNG-NGÀY, ví dụ 2026-10-26",
+                                         "--since \"\(since)\" is invalid: use YYYY-MM-DD, e.g. 2026-10-26", language: options.language)
             }
             sinceDay = day
         }
         var chosenQuarter: Quarter?
         if let quarter {
             guard let parsed = Quarter(quarter) else {
-                throw ValidationError(vi ? "--quarter \"\(quarter)\" không hợp lệ: dùng dạng NĂM-Qn, ví dụ 2026-Q4"
-                    : "--quarter \"\(quarter)\" is invalid: use YEAR-Qn, e.g. 2026-Q4")
+                throw CommandLineProblem("--quarter \"\(quarter)\" không hợp lệ: dùng dạng NĂM-Qn, ví dụ 2026-Q4",
+                                         "--quarter \"\(quarter)\" is invalid: use YEAR-Qn, e.g. 2026-Q4", language: options.language)
             }
             chosenQuarter = parsed
         }

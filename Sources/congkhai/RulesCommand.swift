@@ -6,18 +6,19 @@ import Foundation
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "In các quy tắc niêm yết có hiệu lực (phải niêm yết bao lâu, ở đâu, căn cứ nào). Print the posting rules in force."
+        abstract: tr("In các quy tắc niêm yết có hiệu lực (phải niêm yết bao lâu, ở đâu, căn cứ nào).",
+                     "Print the posting rules in force (how long, where, on what legal basis).")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Option(name: .long, help: "Loại thông báo, ví dụ compensation-plan. Notice type.")
+    @Option(name: .long, help: .text("Loại thông báo, ví dụ compensation-plan.", "Notice type, e.g. compensation-plan."))
     var type: String?
 
-    @Option(name: .long, help: "Ngày (YYYY-MM-DD), mặc định hôm nay. Date, default today.")
+    @Option(name: .long, help: .text("Ngày (NĂM-THÁNG-NGÀY), ví dụ 2026-11-27; mặc định hôm nay.", "Day (YYYY-MM-DD), e.g. 2026-11-27; default today."))
     var on: String?
 
-    @Flag(name: .long, help: "In bảng Markdown mọi quy tắc có sẵn (bảng trong README). Print the README's table.")
+    @Flag(name: .long, help: .text("In bảng Markdown mọi quy tắc có sẵn (bảng trong README).", "Print every shipped rule as a Markdown table (the README's)."))
     var markdown = false
 
     func run() throws {
@@ -28,21 +29,13 @@ struct RulesCommand: ParsableCommand {
         // The rules need only site.yaml: a notice with errors does not hide them.
         let (loaded, diagnostics) = SiteContent.loadConfig(root: options.rootURL)
         options.report(diagnostics)
-        guard let config = loaded else { throw ExitCode.failure }
+        guard var config = loaded else { throw ExitCode.failure }
+        config.language = options.language
         if let type, config.types[type] == nil {
             options.report([.error(nil, nil, .unknownType(type, suggestions: Suggestions.closest(to: type, among: config.typeOrder)))])
             throw ExitCode.failure
         }
-        let date: LocalDate
-        if let on {
-            guard let value = LocalDate(iso: on) else {
-                options.report([.error(nil, nil, .invalidDate(key: "--on", value: on))])
-                throw ExitCode.failure
-            }
-            date = value
-        } else {
-            date = config.calendar.localDate(of: try options.clock())
-        }
+        let date = try options.day(on, calendar: config.calendar)
         print(RulesReport(config: config).text(on: date, type: type))
     }
 }

@@ -6,12 +6,13 @@ import Foundation
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Xem trước trang khi đang soạn, tự dựng lại và tải lại trình duyệt. Live preview."
+        abstract: tr("Xem trước trang khi đang soạn, tự dựng lại và tải lại trình duyệt.",
+                     "Live preview while writing: rebuilds and reloads the browser.")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Option(name: .long, help: "Cổng trên 127.0.0.1. Port on 127.0.0.1.")
+    @Option(name: .long, help: .text("Cổng trên 127.0.0.1.", "Port on 127.0.0.1."))
     var port: Int = 1313
 
     func run() async throws {

@@ -6,66 +6,71 @@ import Foundation
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Liệt kê mọi thông báo với trạng thái và thời hạn niêm yết. List notices with their status."
+        abstract: tr("Việc cần làm hôm nay: thông báo kết thúc hôm nay, trong tuần, sắp bắt đầu, đang niêm yết, đã kết thúc.",
+                     "Today's work: notices ending today, this week, starting soon, being posted, ended.")
     )
 
     @OptionGroup var options: SiteOptions
 
-    @Flag(name: .long, help: "In dạng JSON. Print JSON.")
+    @Option(name: .long, help: .text("Chỉ các thông báo đang niêm yết có ngày cuối trong số ngày này kể từ hôm nay (0: hôm nay).",
+                                     "Only notices being posted whose last day is within this many days from today (0: today)."))
+    var endingWithin: Int?
+
+    @Option(name: .long, help: .text("Chỉ các thông báo thuộc loại này, ví dụ compensation-plan (xem `congkhai types`).",
+                                     "Only notices of this type, e.g. compensation-plan (see `congkhai types`)."))
+    var type: String?
+
+    @Option(name: .long, help: .text("Chỉ các thông báo của xã này (mã trong `communes` của site.yaml).",
+                                     "Only notices of this commune (an id from `communes` in site.yaml)."))
+    var commune: String?
+
+    @Flag(name: .long, help: .text("Hiện mọi thông báo đã kết thúc, không chỉ 30 ngày qua.",
+                                   "List every ended notice, not only the last 30 days'."))
+    var all = false
+
+    @Flag(name: .long, help: .text("In dạng JSON (mọi trường của thông báo).", "Print JSON (every field of each notice)."))
     var json = false
 
     func run() throws {
+        let language = options.language
         let now = try options.clock()
+        if let endingWithin, endingWithin < 0 {
+            throw CommandLineProblem("--ending-within \(endingWithin) không hợp lệ: dùng số ngày từ 0 (hôm nay) trở lên, ví dụ 7",
+                                     "--ending-within \(endingWithin) is invalid: use a number of days from 0 (today), e.g. 7",
+                                     language: language)
+        }
         let (resolution, content) = try options.resolveContent()
         defer { resolution.cleanUp() }
-        let rows = content.statusRows(at: now)
-        let calendar = content.config.calendar
-        let next = content.nextChange(after: now)
+        let config = content.config
+        if let type, config.types[type] == nil {
+            options.report([.error(nil, nil, .unknownType(type, suggestions: Suggestions.closest(to: type, among: config.typeOrder)))])
+            throw ExitCode.failure
+        }
+        if let commune, !config.communes.contains(where: { $0.id == commune }) {
+            options.report([.error(nil, nil, .unknownCommune(commune, suggestions: Suggestions.closest(
+                to: commune, among: config.communes.map(\.id))))])
+            throw ExitCode.failure
+        }
+        let filter = StatusFilter(endingWithin: endingWithin, type: type, commune: commune, all: all)
+        // Drafts (`draft: true`) are validated but never published: their own group ("Bản nháp"),
+        // and "status": "draft" in --json.
+        let view = StatusView(content: content, now: now, language: language, filter: filter, drafts: content.drafts)
+        let calendar = config.calendar
+        let errors = resolution.diagnostics.filter { $0.severity == .error }
         if json {
-            let items: [[String: Any]] = rows.map { row in
-                [
-                    "id": row.id, "title": row.title, "type": row.type, "source": row.sourcePath,
-                    "status": row.status.rawValue, "posted": calendar.iso8601(row.start),
-                    "expires": calendar.iso8601(row.lastInstant), "days_left": row.daysLeft,
-                    "expiring_soon": row.expiringSoon,
-                    "version": resolution.isFallback(row.sourcePath) ? "last_valid" : "current",
-                ]
-            }
             let object: [String: Any] = [
                 "now": calendar.iso8601(now),
-                "next_change": next.map(calendar.iso8601) ?? NSNull(),
-                "notices": items,
-                "errors": resolution.diagnostics.filter { $0.severity == .error }.map { $0.formatted(in: options.language) },
+                "next_change": content.nextChange(after: now).map(calendar.iso8601) ?? NSNull(),
+                "notices": view.rows.map { view.json($0, isFallback: resolution.isFallback($0.sourcePath)) },
+                "errors": errors.map { $0.formatted(in: language) },
                 "left_out": resolution.excluded,
             ]
             let data = try JSONSerialization.data(withJSONObject: object,
                                                   options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
-            if resolution.hasErrors { throw ExitCode.failure }
-            return
-        }
-        let language = options.language
-        for row in rows {
-            let first = calendar.localDate(of: row.start).short
-            let last = calendar.localDate(of: row.lastInstant).short
-            var line = "\(row.status.label(in: language).padding(toLength: 24, withPad: " ", startingAt: 0)) "
-            line += "\(first) → \(last)  \(row.id)"
-            if row.status == .active {
-                line += language == .vi ? "  (còn \(row.daysLeft) ngày)" : "  (\(row.daysLeft) days left)"
-                if row.expiringSoon { line += language == .vi ? "  ⚠ sắp hết hạn" : "  ⚠ expiring soon" }
-            }
-            if resolution.isFallback(row.sourcePath) {
-                line += language == .vi ? "  [tệp đang lỗi: theo bản hợp lệ gần nhất]" : "  [file has errors: last valid version]"
-            }
-            print(line)
-        }
-        let nextText = next.map(calendar.iso8601) ?? (language == .vi ? "không có" : "none")
-        print(language == .vi ? "Lần thay đổi tiếp theo: \(nextText)" : "Next change: \(nextText)")
-        for unit in resolution.excluded {
-            print(language == .vi ? "Không đưa lên trang (lỗi, chưa có bản hợp lệ): \(unit)"
-                : "Left out (errors, no valid version): \(unit)")
+        } else {
+            print(view.text(errors: errors.count, excluded: resolution.excluded, isFallback: resolution.isFallback), terminator: "")
         }
         if resolution.hasErrors { throw ExitCode.failure }
     }
 }
-

@@ -37,8 +37,8 @@ struct CommandLineTests {
         #expect(result.stderr == "content/notices/active-a.md:7:10: cảnh báo: Phương án bồi thường, hỗ trợ, tái định cư "
                 + "niêm yết 10 ngày (Nghị quyết 254/2025/QH15, Điều 3, khoản 9, điểm b), tức đến hết ngày 16/03/2026; "
                 + "niêm yết lâu hơn không trái luật nhưng sau thời hạn này phải tổ chức họp lấy ý kiến ngay\n")
-        #expect(result.stdout == "Đã xuất bản 3 thông báo; ẩn 5 (1 chưa đến ngày niêm yết, 2 hết thời hạn niêm yết, "
-                + "1 đã được thay thế, 1 đã bị hủy bỏ); lần thay đổi tiếp theo: 2026-03-21T00:00:00+07:00; "
+        #expect(result.stdout == "Đã đăng 3 thông báo; ẩn 5 (1 chưa đến ngày niêm yết, 2 hết thời hạn niêm yết, "
+                + "1 đã được thay thế, 1 đã bị hủy bỏ); danh sách sẽ thay đổi lúc 00:00 ngày 21/03/2026; "
                 + "22 tệp trong \(site.output.path)\n")
     }
 
@@ -88,8 +88,8 @@ struct CommandLineTests {
         #expect(a["expires"] as? String == "2026-04-06T23:59:59+07:00")
 
         let text = try CongKhaiProcess.run(["status", "--root", site.root.path, "--now", "2026-03-20T09:00:00+07:00"])
-        #expect(text.stdout.contains("đang niêm yết" + String(repeating: " ", count: 12) + "05/03/2026 → 06/04/2026  active-a  (còn 17 ngày)"))
-        #expect(text.stdout.hasSuffix("Lần thay đổi tiếp theo: 2026-03-21T00:00:00+07:00\n"))
+        #expect(text.stdout.contains("  • Phương án bồi thường · Xã A · 05/03/2026 → 06/04/2026 · còn 17 ngày\n    active-a · content/notices/active-a.md\n"))
+        #expect(text.stdout.hasSuffix("Danh sách sẽ thay đổi lúc 00:00 ngày 21/03/2026.\n"))
     }
 
     @Test func theMachineZoneDoesNotMatter() throws {
@@ -123,7 +123,7 @@ struct CommandLineTests {
         ])
         #expect(result.stderr.contains("cảnh báo: chưa có lịch nghỉ lễ năm 2027"))
         #expect(result.stderr.contains("cảnh báo: thông báo sắp hết hạn niêm yết (còn 3 ngày, đến hết ngày 01/12/2026)"))
-        #expect(result.stdout.hasPrefix("Đã xuất bản 9 thông báo; ẩn 4 (1 chưa đến ngày niêm yết, 1 hết thời hạn niêm yết, 1 đã được thay thế, 1 đã bị hủy bỏ)"))
+        #expect(result.stdout.hasPrefix("Đã đăng 9 thông báo; ẩn 4 (1 chưa đến ngày niêm yết, 1 hết thời hạn niêm yết, 1 đã được thay thế, 1 đã bị hủy bỏ)"))
         #expect(FileManager.default.fileExists(
             atPath: output.appendingPathComponent("thong-bao/2026-11-10-phuong-an-boi-thuong-duong-ven-bien/phuong-an-chi-tiet.pdf").path))
     }

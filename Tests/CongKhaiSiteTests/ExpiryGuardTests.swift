@@ -135,7 +135,7 @@ struct ExpiryGuardTests {
         #expect(try CongKhaiProcess.run(["build", "--root", site.root.path, "--now", Self.now]).status == 0)
         let ok = try CongKhaiProcess.run(["check", "--root", site.root.path, "--now", Self.now])
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("đã kiểm tra 22 tệp, 3 thông báo đang niêm yết có mặt, 5 thông báo không niêm yết vắng mặt"))
+        #expect(ok.stdout.contains("đủ 3 thông báo đang niêm yết; 5 thông báo không niêm yết (đã kết thúc, đã được thay thế, đã bị hủy bỏ hoặc chưa đến ngày) đều không có trên trang; đã kiểm tra 22 tệp."))
         let stale = try CongKhaiProcess.run(["check", "--root", site.root.path, "--now", "2026-04-03T00:00:00+07:00"])
         #expect(stale.status == 1)
         #expect(stale.stderr.contains("site/thong-bao/bundle-g/index.html: lỗi: thông báo `bundle-g` (hết thời hạn niêm yết) vẫn còn trên trang"))
@@ -150,7 +150,7 @@ struct ExpiryGuardTests {
         let url = "http://127.0.0.1:\(server.port)/"
         let ok = try CongKhaiProcess.run(["check", "--root", site.root.path, "--url", url, "--now", Self.now])
         #expect(ok.status == 0, "\(ok.stderr)")
-        #expect(ok.stdout.contains("3 thông báo đang niêm yết có mặt"))
+        #expect(ok.stdout.contains("đủ 3 thông báo đang niêm yết"))
 
         // One stale file left on the server by a careless deployment: the old notice page.
         try site.write("site/thong-bao/older-q7/index.html", "<h1>Bản cũ</h1>\n")

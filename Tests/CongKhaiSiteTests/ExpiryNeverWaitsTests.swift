@@ -259,8 +259,8 @@ struct ExpiryNeverWaitsTests {
         let status = try CongKhaiProcess.run(["status", "--root", root, "--now", now])
         #expect(status.status == 1)
         #expect(status.stderr.contains("content/notices/con-lau.md:7:10: lỗi:"), "\(status.stderr)")
-        #expect(status.stdout.contains("con-lau  (còn 90 ngày)  [tệp đang lỗi: theo bản hợp lệ gần nhất]"), "\(status.stdout)")
-        #expect(status.stdout.contains("sap-het  (còn 5 ngày)  ⚠ sắp hết hạn\n"), "\(status.stdout)")
+        #expect(status.stdout.contains("  • Còn lâu · Xã A · 05/03/2026 → 30/06/2026 · còn 90 ngày\n    con-lau · content/notices/con-lau.md · [tệp đang lỗi: theo bản hợp lệ gần nhất]\n"), "\(status.stdout)")
+        #expect(status.stdout.contains("  • Sắp hết · Xã A · 05/03/2026 → 06/04/2026 · còn 5 ngày\n    sap-het · content/notices/sap-het.md\n"), "\(status.stdout)")
         #expect(status.stdout.contains("Không đưa lên trang (lỗi, chưa có bản hợp lệ): content/notices/moi.md"))
         let json = try CongKhaiProcess.run(["status", "--root", root, "--now", now, "--json"])
         #expect(json.status == 1)
@@ -274,7 +274,7 @@ struct ExpiryNeverWaitsTests {
         // The site is audited; it is right, but the content errors still make it exit 1.
         let check = try CongKhaiProcess.run(["check", "--root", root, "--now", now])
         #expect(check.status == 1)
-        #expect(check.stdout.contains("đúng tại 2026-04-01T09:00:00+07:00"), "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("đúng vào 09:00 ngày 01/04/2026: đủ 2 thông báo đang niêm yết"), "\(check.stdout)\(check.stderr)")
         let late = try CongKhaiProcess.run(["check", "--root", root, "--now", "2026-04-07T00:00:00+07:00"])
         #expect(late.status == 1)
         #expect(late.stderr.contains("site/thong-bao/sap-het/index.html: lỗi: thông báo `sap-het` (hết thời hạn niêm yết) vẫn còn trên trang"), "\(late.stderr)")
@@ -283,7 +283,7 @@ struct ExpiryNeverWaitsTests {
         let build = try CongKhaiProcess.run(["build", "--root", root, "--now", "2026-04-07T00:00:00+07:00"])
         #expect(build.status == 1)
         #expect(build.stderr.contains("nhưng vẫn được dựng"), "\(build.stderr)")
-        #expect(build.stdout.hasPrefix("Đã xuất bản 1 thông báo"), "\(build.stdout)")
+        #expect(build.stdout.hasPrefix("Đã đăng 1 thông báo"), "\(build.stdout)")
         #expect(Self.traces(of: "sap-het", in: site) == [])
     }
 

@@ -103,9 +103,9 @@ struct NoticeLoaderTests {
             "2:8 error: `title` must not be empty",
             "3:7 error: unknown notice type `compensation-plans` (did you mean `compensation-plan`?)",
             "4:10 error: commune `xa-c` is not listed in site.yaml `communes` (did you mean `xa-a` or `xa-b`?)",
-            "6:9 error: `posted`: \"2026-02-30\" is not a valid date; use YYYY-MM-DD, e.g. 2026-04-06, or an ISO 8601 date-time, e.g. 2026-04-06T17:00:00+07:00",
-            "7:10 error: `expires`: \"06/04/2026\" is not a valid date; use YYYY-MM-DD, e.g. 2026-04-06, or an ISO 8601 date-time, e.g. 2026-04-06T17:00:00+07:00",
-            "8:1 warning: unknown key `expire` is ignored (did you mean `expires`?)",
+            "6:9 error: `posted`: \"2026-02-30\" is not a valid date; use YYYY-MM-DD, e.g. 2026-04-26, or an ISO 8601 date-time, e.g. 2026-04-26T17:00:00+07:00",
+            "7:10 error: `expires`: \"06/04/2026\" is not in the form YYYY-MM-DD; did you mean 2026-04-06?",
+            "8:1 warning: CongKhai does not know the key `expire`; this line is ignored (did you mean `expires`?)",
             "10:1 warning: the notice body is empty",
         ])
     }
@@ -137,7 +137,7 @@ struct NoticeLoaderTests {
         let (notice, diagnostics) = parse(text)
         #expect(notice == nil)
         #expect(diagnostics.map { $0.formatted(in: .vi) } == [
-            "content/notices/thong-bao.md:7:10: lỗi: Thông báo chung phải niêm yết ít nhất 30 ngày "
+            "content/notices/thong-bao.md:7:10: lỗi: Thông báo chung phải được niêm yết ít nhất 30 ngày "
                 + "(Luật Thực hiện dân chủ ở cơ sở 2022, Điều 12, khoản 3; Điều 13, khoản 2): `expires` sớm nhất là hết ngày 06/04/2026 "
                 + "(không tính ngày đầu; thời hạn kết thúc lúc 24 giờ ngày cuối; nếu ngày cuối là ngày nghỉ thì lùi sang ngày làm việc tiếp theo)",
         ])

@@ -49,7 +49,7 @@ struct PostingRulesDataTests {
         ])
         let failure = site.failingBuildReport(at: "2026-06-10T09:00:00+07:00")
         #expect(failure.diagnostics.map { $0.formatted(in: .vi) }.contains {
-            $0.hasPrefix("content/notices/a.md:7:10: lỗi: Thông báo chung phải niêm yết ít nhất 45 ngày (Quyết định 99/2026/QĐ-UBND tỉnh Quảng Ngãi, Điều 2)")
+            $0.hasPrefix("content/notices/a.md:7:10: lỗi: Thông báo chung phải được niêm yết ít nhất 45 ngày (Quyết định 99/2026/QĐ-UBND tỉnh Quảng Ngãi, Điều 2)")
         })
         let rules = try CongKhaiProcess.run(["rules", "--root", site.root.path, "--type", "general", "--on", "2026-06-01"])
         #expect(rules.status == 0)

@@ -55,7 +55,11 @@ struct PreviewServerTests {
     }
 
     @Test func rebuildsOnChangeAndReportsABrokenFile() async throws {
-        let site = try TestSite(files: ["content/notices/a.md": validNotice(title: "\"Bản đầu tiên\"")])
+        let site = try TestSite(files: [
+            "content/notices/a.md": validNotice(title: "\"Bản đầu tiên\""),
+            "content/notices/sau.md": validNotice(title: "\"Sắp niêm yết\"", posted: "2026-03-25", expires: "2026-04-28"),
+            "content/notices/nhap.md": validNotice(title: "\"Bản nháp xem trước\"", extra: [("draft", "true")]),
+        ])
         let binary = try #require(CongKhaiProcess.binary)
         let server = try ChildProcess(binary.path, ["serve", "--root", site.root.path, "--port", "0",
                                                     "--now", "2026-03-20T09:00:00+07:00"])
@@ -77,6 +81,12 @@ struct PreviewServerTests {
         #expect(home.contains("<script src=\"/__congkhai/live.js\"></script></body>"))
         #expect(try await get(base + "__congkhai/status").1 == "{\"errors\":[],\"version\":1}")
         #expect(try await get(base + "khong-co/").0 == 404)
+        // A draft is previewed; a notice that has not started says when it will and how to see it.
+        #expect(try await get(base + "thong-bao/nhap/").1.contains("Bản nháp xem trước"))
+        let (scheduledStatus, scheduled) = try await get(base + "thong-bao/sau/")
+        #expect(scheduledStatus == 404)
+        #expect(scheduled.contains("chưa đến ngày niêm yết; trang sẽ được đăng từ 00:00 ngày 25/03/2026"), "\(scheduled)")
+        #expect(scheduled.contains("congkhai serve --now 2026-03-25"))
         // Hostile paths never leave the preview folder (a file outside it holds a marker).
         try site.write("bi-mat.txt", "BÍ MẬT NGOÀI THƯ MỤC XEM TRƯỚC\n")
         for path in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2f..%2fetc%2fpasswd",
@@ -99,7 +109,7 @@ struct PreviewServerTests {
         // The last good site is still served, and the terminal shows the error too.
         #expect(try await get(base + "thong-bao/a/").1.contains("Bản sửa lần hai"))
         #expect(server.stderr.contains("content/notices/a.md:3:7: lỗi: loại thông báo `compensation`"))
-        #expect(server.stderr.contains("Dựng lại thất bại; vẫn hiển thị bản dựng tốt gần nhất."))
+        #expect(server.stderr.contains("Không dựng lại được; vẫn hiển thị bản đúng gần nhất."))
 
         server.kill(SIGINT)
         #expect(server.wait() == 0)

@@ -75,7 +75,7 @@ struct SiteBuildTests {
         let notice = try site.read("thong-bao/bundle-g/index.html")
         #expect(notice.contains("href=\"/thong-bao/bundle-g/ban-do.pdf\""))
         #expect(notice.contains("Bản đồ"))
-        #expect(notice.contains("(PDF, 21 B)"))
+        #expect(notice.contains("(PDF, 21 byte)"))
     }
 
     @Test func noticesJSONListsPublishedNoticesWithInstants() throws {
@@ -233,11 +233,11 @@ struct SiteBuildTests {
             "content/site.yaml:3:12: error: unknown time zone `Asia/Hanoi`; e.g. Asia/Ho_Chi_Minh",
             "content/site.yaml:4:11: error: language `fr` is not supported; use `vi` or `en`",
             "content/site.yaml:5:21: error: `expiring_soon_days`: \"-1\" must be a whole number from 0 to 36500",
-            "content/site.yaml:6:12: error: `holidays`: \"2026-02-30\" is not a valid date; use YYYY-MM-DD, e.g. 2026-04-06, or an ISO 8601 date-time, e.g. 2026-04-06T17:00:00+07:00",
-            "content/site.yaml:7:1: warning: unknown key `tittle` is ignored (did you mean `title`?)",
+            "content/site.yaml:6:12: error: `holidays`: \"2026-02-30\" is not a valid date; use YYYY-MM-DD, e.g. 2026-04-26, or an ISO 8601 date-time, e.g. 2026-04-26T17:00:00+07:00",
+            "content/site.yaml:7:1: warning: CongKhai does not know the key `tittle`; this line is ignored (did you mean `title`?)",
         ])
         try site.remove("content/site.yaml")
-        #expect(site.failingBuild(at: Self.now).map { $0.formatted(in: .vi) } == ["content/site.yaml: lỗi: không tìm thấy content/site.yaml"])
+        #expect(site.failingBuild(at: Self.now).map { $0.formatted(in: .vi) } == ["content/site.yaml: lỗi: không tìm thấy content/site.yaml; hãy chạy lệnh trong thư mục của trang, hoặc chỉ rõ thư mục đó bằng --root"])
     }
 
     @Test func siteTypesOverrideAndExtendTheBuiltIns() throws {
@@ -315,7 +315,7 @@ struct ResidentPagesTests {
         let commune = try site.read("xa/xa-a/feed.xml")
         #expect(commune.components(separatedBy: "<entry>").count - 1 == 3)
         #expect(try site.read("loai/compensation-plan/index.html")
-                .contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Nguồn tin Atom: Phương án bồi thường, hỗ trợ, tái định cư\" href=\"/loai/compensation-plan/feed.xml\">"))
+                .contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Theo dõi thông báo mới (Atom): Phương án bồi thường, hỗ trợ, tái định cư\" href=\"/loai/compensation-plan/feed.xml\">"))
     }
 
     @Test func noticePagesShareWellAndPrintWithAQRCode() throws {

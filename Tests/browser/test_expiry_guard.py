@@ -50,8 +50,7 @@ class ExpiryGuardTest(DemoSiteTestCase):
         driver = self.open(f"thong-bao/{ENDING}/", clock=FIRST_SECOND_AFTER)
         banner = driver.find_element(By.CSS_SELECTOR, ".expired-banner")
         self.assertTrue(banner.is_displayed())
-        self.assertEqual(banner.text, "Văn bản này đã hết thời hạn niêm yết từ 01/12/2026. "
-                                      "Nội dung dưới đây chỉ còn giá trị tham khảo.")
+        self.assertEqual(banner.text, "Thông báo này đã kết thúc niêm yết (ngày cuối: 01/12/2026).")
         self.assertFalse(driver.find_element(By.CSS_SELECTOR, ".badge").is_displayed())
 
     def test_a_running_notice_page_has_no_banner(self):

@@ -127,7 +127,7 @@ class PrintTest(DemoSiteTestCase):
         for expected in ["215/QĐ-UBND", "Chủ tịch Ủy ban nhân dân xã Bình Thuận",
                          "Niêm yết từ 18/11/2026 đến hết ngày 03/12/2026"]:
             self.assertIn(expected, text)
-        self.assertNotIn("Bỏ qua, đến nội dung chính", text)
+        self.assertNotIn("Chuyển đến nội dung chính", text)
 
     def write_records(self, now):
         """`congkhai records` for the demo into a folder beside (never inside) the served site."""
