@@ -92,6 +92,8 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case yamlUnclosedQuote(line: Int)
     case yamlTextAfterQuote(String)
     case yamlMissingColon(String)
+    case yamlSpaceAfterColon(String)
+    case yamlUnclosedBracket(String, line: Int)
     case yamlNotKeyValue
     case yamlUnexpectedIndent(String)
     case yamlCurlyQuotes(String)
@@ -107,6 +109,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case invalidDraftFlag(String)
     case idIsBareDate(String)
     case titleHasNoWords(String)
+    case opinionsOutsidePeriod(until: LocalDate, first: LocalDate, last: LocalDate)
     case notANoticeFile(NonNoticeFile)
     case pageTooLarge(kilobytes: Int, budget: Int)
     case searchIndexTooLarge(kilobytes: Int, budget: Int)
@@ -176,6 +179,19 @@ public enum DiagnosticMessage: Sendable, Hashable {
         return "phần thông tin đầu tệp sai cú pháp (\(problem)); hãy kiểm tra dấu `:`, dấu ngoặc kép và dấu cách đầu dòng"
     }
 
+    /// An ISO 8601 instant as people say it: "00:00 ngày 02/12/2026" / "00:00 on 02/12/2026",
+    /// read from the text itself (it already carries the site's local time); anything else as is.
+    static func spoken(_ iso: String, _ language: Language) -> String {
+        let c = Array(iso.utf8)
+        guard c.count >= 19, c[4] == UInt8(ascii: "-"), c[7] == UInt8(ascii: "-"), c[10] == UInt8(ascii: "T"),
+              c[13] == UInt8(ascii: ":"), c[16] == UInt8(ascii: ":") else { return iso }
+        let part = { (from: Int, to: Int) in String(decoding: c[from..<to], as: UTF8.self) }
+        let seconds = part(17, 19)
+        let time = part(11, 16) + (seconds == "00" ? "" : ":" + seconds)
+        let day = part(8, 10) + "/" + part(5, 7) + "/" + part(0, 4)
+        return language == .vi ? "\(time) ngày \(day)" : "\(time) on \(day)"
+    }
+
     private static let dateForms = (
         vi: "dùng dạng năm-tháng-ngày YYYY-MM-DD, ví dụ 2026-04-26, hoặc ngày giờ ISO 8601, ví dụ 2026-04-26T17:00:00+07:00",
         en: "use YYYY-MM-DD, e.g. 2026-04-26, or an ISO 8601 date-time, e.g. 2026-04-26T17:00:00+07:00"
@@ -223,6 +239,12 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .yamlMissingColon(let key):
             return vi ? "thiếu dấu `:` sau khóa `\(key)`; viết `\(key): giá trị`"
                 : "missing `:` after the key `\(key)`; write `\(key): value`"
+        case .yamlSpaceAfterColon(let key):
+            return vi ? "thiếu dấu cách sau dấu `:` của khóa `\(key)`; viết `\(key): giá trị`"
+                : "a space is missing after the `:` of the key `\(key)`; write `\(key): value`"
+        case .yamlUnclosedBracket(let bracket, let line):
+            return vi ? "dấu ngoặc `\(bracket)` mở ở dòng \(line) chưa được đóng; thêm `\(bracket == "[" ? "]" : "}")` vào cuối danh sách"
+                : "the `\(bracket)` opened on line \(line) is not closed; add `\(bracket == "[" ? "]" : "}")` at the end of the list"
         case .yamlNotKeyValue:
             return vi ? "dòng này không có dạng `khóa: giá trị`; nếu là phần tiếp theo của dòng trên thì hãy nối vào dòng trên, nếu là ghi chú thì thêm `#` ở đầu dòng"
                 : "this line is not `key: value`; if it continues the line above, join it to that line; if it is a note, start it with `#`"
@@ -263,6 +285,9 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .idIsBareDate(let id):
             return vi ? "mã thông báo `\(id)` chỉ có ngày, dễ bị nhầm với ngày tháng; hãy thêm vài chữ, ví dụ `\(id)-thong-bao-hop-dan`"
                 : "the id `\(id)` is only a date and is easily taken for one; add words, e.g. `\(id)-village-meeting`"
+        case .opinionsOutsidePeriod(let until, let first, let last):
+            return vi ? "hạn góp ý `opinions_until` (\(until.short)) phải nằm trong thời gian niêm yết, từ \(first.short) đến hết ngày \(last.short)"
+                : "the opinion deadline `opinions_until` (\(until.short)) must fall within the posting period, \(first.short) through \(last.short)"
         case .titleHasNoWords(let title):
             return vi ? "tiêu đề \"\(title)\" không có chữ nào để đặt mã thông báo; hãy viết tiêu đề bằng chữ, ví dụ --title \"Thông báo họp dân thôn An Điềm\""
                 : "the title \"\(title)\" has no words to make the notice's id from; write the title in words, e.g. --title \"Village meeting notice\""
@@ -417,11 +442,11 @@ public enum DiagnosticMessage: Sendable, Hashable {
             return vi ? "không tải được (\(reason)); chưa kiểm tra được địa chỉ này, hãy xem lại máy chủ hoặc kết nối mạng rồi chạy lại"
                 : "could not be fetched (\(reason)); this address was not checked, check the server or the network and run again"
         case .scheduledPublished(let id, let start):
-            return vi ? "thông báo `\(id)` chưa đến ngày niêm yết (bắt đầu \(start)) nhưng đã có trên trang; hãy chạy lại `congkhai build`"
-                : "notice `\(id)` is scheduled (starts \(start)) but already on the site; run `congkhai build` again"
+            return vi ? "thông báo `\(id)` chưa đến ngày niêm yết (bắt đầu lúc \(Self.spoken(start, language))) nhưng đã có trên trang; hãy chạy lại `congkhai build`"
+                : "notice `\(id)` is scheduled (starts at \(Self.spoken(start, language))) but already on the site; run `congkhai build` again"
         case .missingFromSite(let id, let start):
-            return vi ? "thông báo `\(id)` phải được niêm yết từ \(start) nhưng chưa có trên trang; hãy chạy lại `congkhai build`"
-                : "notice `\(id)` must be posted since \(start) but is missing from the site; run `congkhai build` again"
+            return vi ? "thông báo `\(id)` phải được niêm yết từ \(Self.spoken(start, language)) nhưng chưa có trên trang; hãy chạy lại `congkhai build`"
+                : "notice `\(id)` must be posted since \(Self.spoken(start, language)) but is missing from the site; run `congkhai build` again"
         case .periodTooShort(let type, let length, let basis, let earliest):
             let name = type.name(in: language)
             return vi ? "\(name) phải được niêm yết ít nhất \(length.text(in: .vi)) (\(basis)): `expires` sớm nhất là hết ngày \(earliest.short)"
@@ -494,16 +519,16 @@ public enum DiagnosticMessage: Sendable, Hashable {
                 : "notice `\(id)` is \"\(status.label(in: .en))\", so the link to it was removed: its text stays "
                 + "but leads nowhere; consider rewording"
         case .linkWillBeRemoved(let id, let end):
-            return vi ? "liên kết tới thông báo `\(id)` sẽ tự được gỡ khi thông báo đó hết thời hạn niêm yết (sau \(end)); "
+            return vi ? "liên kết tới thông báo `\(id)` sẽ tự được gỡ khi thông báo đó hết thời hạn niêm yết (sau \(Self.spoken(end, language))); "
                 + "nếu cần, hãy sửa câu này hoặc gia hạn thông báo đó"
-                : "the link to notice `\(id)` will be removed when that notice's posting ends (after \(end)); "
+                : "the link to notice `\(id)` will be removed when that notice's posting ends (after \(Self.spoken(end, language))); "
                 + "reword it or extend that notice if needed"
         case .linkToUnknownNotice(let id, let suggestions):
             return (vi ? "liên kết tới thông báo `\(id)` nhưng không có thông báo nào mang mã này; liên kết đã được gỡ"
                 : "link to notice `\(id)`, but no notice has this id; the link was removed") + Self.hint(suggestions, language)
         case .lastValidVersionUsed(let savedAt):
-            return vi ? "tệp này có lỗi nên trang được dựng từ bản hợp lệ gần nhất của nó (lưu lúc \(savedAt)); hãy sửa lỗi rồi dựng lại"
-                : "this file has errors, so the site was built from its last valid version (saved \(savedAt)); fix it and build again"
+            return vi ? "tệp này có lỗi nên trang được dựng từ bản hợp lệ gần nhất của nó (lưu lúc \(Self.spoken(savedAt, language))); hãy sửa lỗi rồi dựng lại"
+                : "this file has errors, so the site was built from its last valid version (saved \(Self.spoken(savedAt, language))); fix it and build again"
         case .brokenNotPublished:
             return vi ? "tệp này có lỗi và chưa từng có bản hợp lệ nên không được đưa lên trang; hãy sửa lỗi rồi dựng lại"
                 : "this file has errors and no valid version was ever built, so it is not published; fix it and build again"

@@ -86,6 +86,10 @@ public struct Notice: Sendable {
     public var personalData: Bool = false
     /// `draft: true`: validated and previewed, never published.
     public var draft: Bool = false
+    /// What residents must do, and by when (`opinions_until`, `meeting`, `send_to`, `contact`).
+    public var action = NoticeAction()
+    /// `project:` — notices of one project link to each other while they are posted.
+    public var project: String?
     /// Where each front matter key's value is, for diagnostics that come later (supersedes, …).
     public var positions: [String: SourcePosition]
 
@@ -124,5 +128,22 @@ public struct Notice: Sendable {
     /// The local day on which posting starts.
     public func firstDay(in calendar: SiteCalendar) -> LocalDate {
         calendar.localDate(of: period.start)
+    }
+}
+
+/// What a notice asks of residents: the last day for opinions, a meeting, where to send
+/// opinions and whom to ask. Every part is optional; the site's `contact:` fills the gaps.
+public struct NoticeAction: Sendable, Hashable {
+    public var opinionsUntil: LocalDate?
+    public var meetingTime: Timestamp?
+    public var meetingPlace: String?
+    public var sendTo: String?
+    /// `name`, `phone`, `email`, `address`, `office_hours`.
+    public var contact: [String: String] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        opinionsUntil == nil && meetingTime == nil && meetingPlace == nil && sendTo == nil && contact.isEmpty
     }
 }

@@ -30,6 +30,14 @@ public enum SearchFolding {
         return result
     }
 
+    /// A letter or digit: part of a word (ASCII tested first, it is most of folded text).
+    public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x80
+            ? (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
+            : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
     public static func fold(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -61,11 +69,7 @@ public enum SearchFolding {
             current = String.UnicodeScalarView()
         }
         for scalar in fold(text).unicodeScalars {
-            let v = scalar.value
-            let isWordScalar = v < 0x80
-                ? (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            if isWordScalar {
+            if isWordScalar(scalar) {
                 current.append(scalar)
             } else {
                 flush()

@@ -22,6 +22,8 @@ public enum HTMLSafetyCheck {
     static let allowedAttributes: Set<String> = [
         "href", "src", "alt", "title", "class", "id", "style", "type", "checked", "disabled", "tabindex", "start",
         "data-footnote-ref", "data-footnotes", "data-footnote-backref", "data-footnote-backref-idx", "aria-label",
+        // `BodyRenderer` labels table cells with their column's header text (cmark's escaped text).
+        "data-label",
     ]
 
     static let urlAttributes: Set<String> = ["href", "src"]

@@ -32,23 +32,46 @@ struct MachineReadableFiles {
     }
 
     /// An Atom feed of `notices` (all published ones by default) for the page at `path`.
+    ///
+    /// Opened in a browser it reads as a page (the theme's `assets/feed.css`, through
+    /// `<?xml-stylesheet type="text/css"?>`, not XSLT, which browsers are dropping): the feed's
+    /// `subtitle` explains what a feed is and how to follow it, and each entry's `content` (XHTML,
+    /// plain Atom) links to the notice. Feed readers ignore the stylesheet and show the same text;
+    /// the XHTML `meta` viewport (an extension element, RFC 4287 §6.4.2) sizes the page on phones.
     func atomFeed(_ notices: [Notice]? = nil, title: String? = nil, path: String = "") -> String {
         let notices = notices ?? site.notices
+        let strings = presenter.strings
         let feedTitle = title.map { "\($0) · \(config.title)" } ?? config.title
         let updated = notices.map(\.period.start).max().map(calendar.iso8601) ?? calendar.iso8601(site.now)
+        let feedURL = config.baseURL + path + "feed.xml"
+        var help = "<p>\(XML.escape(strings.format("feed_about", ["title": feedTitle])))</p>"
+            + "<p>\(XML.escape(strings["feed_how"]))</p>"
+            + "<p>\(XML.escape(strings["feed_address"])): <code>\(XML.escape(feedURL))</code></p>"
+            + "<p><a href=\"\(XML.escape(config.baseURL + path))\">\(XML.escape(strings["feed_back"]))</a></p>"
+        if notices.isEmpty { help += "<p>\(XML.escape(strings["no_notices"]))</p>" }
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
+        <?xml-stylesheet type="text/css" href="\(XML.escape(presenter.link("assets/feed.css")))"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.rawValue)">
+          <meta xmlns="http://www.w3.org/1999/xhtml" name="viewport" content="width=device-width, initial-scale=1"/>
           <title>\(XML.escape(feedTitle))</title>
+          <subtitle type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">\(help)</div></subtitle>
           <id>\(XML.escape(config.baseURL + path))</id>
           <link href="\(XML.escape(config.baseURL + path))"/>
-          <link rel="self" href="\(XML.escape(config.baseURL + path + "feed.xml"))"/>
+          <link rel="self" href="\(XML.escape(feedURL))"/>
           <updated>\(updated)</updated>
 
         """
         for notice in notices {
             let url = config.baseURL + SiteURLs.notice(notice.id)
             let start = calendar.iso8601(notice.period.start)
+            let period = presenter.periodText(notice)
+            let about = [notice.type.name(in: config.language), notice.number, notice.issuer].compactMap { $0 }
+                .joined(separator: " · ")
+            var content = "<p class=\"about\">\(XML.escape(about))</p>"
+            if let summary = notice.summary { content += "<p>\(XML.escape(summary))</p>" }
+            content += "<p class=\"period\">\(XML.escape(period))</p>"
+                + "<p><a href=\"\(XML.escape(url))\">\(XML.escape(strings["feed_open"]))</a></p>"
             xml += """
               <entry>
                 <title>\(XML.escape(notice.title))</title>
@@ -58,7 +81,8 @@ struct MachineReadableFiles {
                 <updated>\(start)</updated>
                 <author><name>\(XML.escape(notice.issuer))</name></author>
                 <category term="\(XML.escape(notice.type.id))" label="\(XML.escape(notice.type.name(in: config.language)))"/>
-                <summary>\(XML.escape(notice.summary ?? presenter.periodText(notice)))</summary>
+                <summary>\(XML.escape(notice.summary ?? period))</summary>
+                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">\(content)</div></content>
               </entry>
 
             """

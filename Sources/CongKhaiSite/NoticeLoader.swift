@@ -7,10 +7,28 @@ import Foundation
 struct NoticeLoader {
     let root: URL
     let config: SiteConfig
+    /// Source paths whose file is exactly the version a previous build published: checks this
+    /// version added (`isStricterCheck`) only warn there, so upgrading CongKhai never takes a
+    /// notice offline in the middle of its posting period.
+    var lenient: Set<String> = []
+
+    /// The keys this version added; errors in their values are checks an older file never had.
+    static let newKeys: Set<String> = ["draft", "opinions_until", "meeting", "send_to", "contact", "project", "time", "place"]
+
+    /// Errors from checks that files published by earlier versions were never held to.
+    static func isStricterCheck(_ diagnostic: Diagnostic) -> Bool {
+        switch diagnostic.message {
+        case .misspelledKey, .placeholderLeft, .idIsBareDate, .invalidDraftFlag, .opinionsOutsidePeriod: return true
+        case .emptyValue(let key): return key == "number"
+        case .wrongType(let key, _), .invalidDate(let key, _), .missingField(let key), .emptyValue(let key): return newKeys.contains(key)
+        default: return false
+        }
+    }
 
     static let knownKeys = ["title", "type", "commune", "number", "issuer", "signed", "posted", "expires",
                             "summary", "attachments", "supersedes", "withdrawn", "slug", "places", "land_kind",
-                            "personal_data", "corrects", "extended", "draft"]
+                            "personal_data", "corrects", "extended", "draft",
+                            "opinions_until", "meeting", "send_to", "contact", "project"]
 
     /// Lowercase ASCII letters, digits and single dashes between them.
     static func isValidId(_ id: String) -> Bool {
@@ -189,6 +207,8 @@ struct NoticeLoader {
             }
         }
         let attachments = readAttachments(&yaml, bundle: file.bundle)
+        let action = readAction(&yaml, period: period)
+        let project = yaml.text("project")
         if let last = extensions.last, let period, last.to != calendar.localDate(of: period.lastInstant),
            let expires {
             yaml.report(.warning(path, yaml.valuePosition("extended"), .extensionDisagrees(to: last.to, expires: display(expires))))
@@ -209,7 +229,12 @@ struct NoticeLoader {
         if FastText.isBlank(document.body) {
             yaml.report(.warning(path, SourcePosition(line: document.bodyFirstLine, column: 1), .emptyBody))
         }
-        let diagnostics = parseDiagnostics + yaml.diagnostics
+        var diagnostics = parseDiagnostics + yaml.diagnostics
+        if lenient.contains(path) {
+            diagnostics = diagnostics.map { d in
+                d.severity == .error && Self.isStricterCheck(d) ? Diagnostic(.warning, path: d.path, position: d.position, d.message) : d
+            }
+        }
         guard !diagnostics.hasErrors, let title, let type, let issuer, let posted, let expires, let period else {
             return (nil, diagnostics)
         }
@@ -226,6 +251,8 @@ struct NoticeLoader {
         result.corrects = corrects.map(\.0)
         result.extensions = extensions
         result.draft = draft
+        result.action = action
+        result.project = project
         return (result, diagnostics)
     }
 
@@ -251,8 +278,38 @@ struct NoticeLoader {
         case "false", "no", "không", "khong": return false
         default:
             yaml.report(.error(yaml.path, yaml.valuePosition("draft"), .invalidDraftFlag(raw)))
-            return true
+            // A file published before `draft` existed stays published (its error only warns).
+            return !lenient.contains(yaml.path)
         }
+    }
+
+    /// `opinions_until`, `meeting: { time, place }`, `send_to`, `contact: { name, phone, email, … }`.
+    /// The last day for opinions must fall within the posting period.
+    private func readAction(_ yaml: inout YAMLMapping, period: PostingPeriod?) -> NoticeAction {
+        var action = NoticeAction()
+        let calendar = config.calendar
+        action.opinionsUntil = yaml.date("opinions_until")
+        if let until = action.opinionsUntil, let period {
+            let first = calendar.localDate(of: period.start), last = calendar.localDate(of: period.lastInstant)
+            if until < first || last < until {
+                yaml.report(.error(yaml.path, yaml.valuePosition("opinions_until"),
+                                   .opinionsOutsidePeriod(until: until, first: first, last: last)))
+            }
+        }
+        if var meeting = yaml.mapping("meeting") {
+            meeting.warnUnknownKeys(known: ["time", "place"])
+            action.meetingTime = meeting.timestamp("time", required: true, calendar: calendar)
+            action.meetingPlace = meeting.text("place", required: true)
+            yaml.absorb(meeting)
+        }
+        action.sendTo = yaml.text("send_to")
+        if var contact = yaml.mapping("contact") {
+            let keys = ["name", "phone", "email", "address", "office_hours"]
+            contact.warnUnknownKeys(known: keys)
+            for key in keys { if let value = contact.text(key) { action.contact[key] = value } }
+            yaml.absorb(contact)
+        }
+        return action
     }
 
     /// `2026-12-01`: an id that is only a date.
@@ -261,8 +318,9 @@ struct NoticeLoader {
     }
 
     /// Placeholders left from `congkhai new`'s skeleton in a notice about to be published: an
-    /// empty `number`, and `…` standing alone (not ending a word, as in "v.v…") in a value or
-    /// the body. At most a few per file, each at its line and column.
+    /// empty `number`, and the skeleton's blanks — `(…)`, `(… text …)`, `[…]`, or a line, table
+    /// cell or value that is only `…`. An ellipsis in a sentence ("đơn, sổ đỏ, …", "v.v…") is
+    /// text. At most a few per file, each at its line and column.
     static func placeholders(in yaml: YAMLMapping, body: String, bodyLine: Int) -> [Diagnostic] {
         var found: [Diagnostic] = []
         if let node = yaml.value("number"), let scalar = node.scalar, scalar.style != .plain,
@@ -288,16 +346,22 @@ struct NoticeLoader {
         return found
     }
 
-    /// The 1-based column of a standalone `…` in `line`.
+    /// The 1-based column of a skeleton blank in `line`: `…` right inside brackets, or `…`
+    /// alone on the line or in a table cell.
     static func placeholderColumn(in line: Substring) -> Int? {
         let scalars = Array(line.unicodeScalars)
+        let blank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
         for (index, scalar) in scalars.enumerated() where scalar == "…" {
-            let before = index == 0 ? " " : scalars[index - 1]
-            let after = index + 1 < scalars.count ? scalars[index + 1] : " "
-            let opens = before == " " || before == "(" || before == "|" || before == "\"" || before == "\t"
-            let closes = after == " " || after == ")" || after == "|" || after == "," || after == "." || after == "\""
-                || after == ";" || after == ":" || after == "\t"
-            if opens && closes { return index + 1 }
+            var before = index - 1
+            while before >= 0, blank(scalars[before]) { before -= 1 }
+            var after = index + 1
+            while after < scalars.count, blank(scalars[after]) { after += 1 }
+            let left: Unicode.Scalar = before >= 0 ? scalars[before] : "\n"
+            let right: Unicode.Scalar = after < scalars.count ? scalars[after] : "\n"
+            let bracketed = (index > 0 && (scalars[index - 1] == "(" || scalars[index - 1] == "["))
+                || (index + 1 < scalars.count && (scalars[index + 1] == ")" || scalars[index + 1] == "]"))
+            let alone = (left == "\n" || left == "|" || left == "\"") && (right == "\n" || right == "|" || right == "\"")
+            if bracketed || alone { return index + 1 }
         }
         return nil
     }

@@ -70,7 +70,38 @@ struct NoticePresenter {
             values["communeName"] = config.communeName(commune) ?? commune
             values["communeUrl"] = link(SiteURLs.commune(commune))
         }
+        if let line = actionLine(notice) { values["actionLine"] = line }
         return values
+    }
+
+    /// The types whose notices collect residents' opinions, whatever their front matter says.
+    func collectsOpinions(_ notice: Notice) -> Bool {
+        ["compensation-plan", "village-rules-draft", "investment-consultation"].contains(notice.type.id)
+            || notice.rule?.opinionDays != nil
+    }
+
+    /// The last day for opinions: `opinions_until`, else the last day of posting for the types
+    /// that collect opinions.
+    func opinionsUntil(_ notice: Notice) -> LocalDate? {
+        notice.action.opinionsUntil ?? (collectsOpinions(notice) ? notice.lastDay(in: calendar) : nil)
+    }
+
+    func meetingText(_ notice: Notice) -> String? {
+        guard let time = notice.action.meetingTime else { return nil }
+        let when: String
+        switch time {
+        case .day(let day): when = day.short
+        case .instant(let instant):
+            when = strings.format("time_on_day", ["time": calendar.clockTime(of: instant), "date": calendar.localDate(of: instant).short])
+        }
+        return strings.format("action_meeting", ["time": when, "place": notice.action.meetingPlace ?? ""])
+    }
+
+    /// One line for listings: "Góp ý đến hết ngày 30/11/2026 · Họp, đối thoại: 08:00 ngày 25/11/2026, tại …".
+    func actionLine(_ notice: Notice) -> String? {
+        let parts = [opinionsUntil(notice).map { strings.format("action_until_short", ["date": $0.short]) }, meetingText(notice)]
+            .compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     /// The values a notice page shows: the summary plus signing date, body and attachments.
@@ -81,6 +112,7 @@ struct NoticePresenter {
             values["signedFormal"] = formalDate(signed)
             values["signedShort"] = signed.short
         }
+        values["print"] = printout(notice)
         let attachments: [[String: Any]] = notice.attachments.map { attachment in
             let ext = (attachment.file as NSString).pathExtension.uppercased()
             return [
@@ -104,7 +136,7 @@ struct NoticePresenter {
                 values["hasDecisions"] = true
             }
         }
-        if let opinions = opinions(notice) { values["opinions"] = opinions }
+        if let action = action(notice) { values["action"] = action }
         let extensions = shownExtensions(notice).map { ["text": extensionText($0)] }
         if !extensions.isEmpty {
             values["extensions"] = extensions
@@ -164,31 +196,41 @@ struct NoticePresenter {
             }
     }
 
-    /// How and until when residents send opinions, for the types that collect them.
-    func opinions(_ notice: Notice) -> [String: Any]? {
-        guard ["compensation-plan", "village-rules-draft", "investment-consultation"].contains(notice.type.id)
-            || notice.rule?.opinionDays != nil else { return nil }
-        var values: [String: Any] = [
-            "until": strings.format("opinions_until", ["date": notice.lastDay(in: calendar).short]),
-        ]
-        if let address = config.contact["address"] { values["address"] = address }
-        if let phone = config.contact["phone"] {
+    /// What residents must do and whom to ask, for the box at the top of a notice: the notice's
+    /// own `opinions_until`, `meeting`, `send_to` and `contact`, with the site's `contact:` filling
+    /// the gaps. Nil for a notice that asks nothing and names no contact of its own.
+    func action(_ notice: Notice) -> [String: Any]? {
+        let own = notice.action
+        let until = opinionsUntil(notice)
+        guard !own.isEmpty || until != nil else { return nil }
+        var values: [String: Any] = [:]
+        if let until { values["until"] = strings.format("opinions_until", ["date": until.short]) }
+        if let meeting = meetingText(notice) { values["meeting"] = meeting }
+        let contact = own.contact.merging(config.contact) { mine, _ in mine }
+        if let sendTo = own.sendTo ?? (until != nil ? contact["address"] : nil) { values["sendTo"] = sendTo }
+        if let name = contact["name"] { values["name"] = name }
+        if let hours = contact["office_hours"] { values["hours"] = hours }
+        values.merge(Self.contactLinks(contact, subject: strings.format("opinions_subject", ["title": notice.number ?? notice.title]))) { a, _ in a }
+        return values
+    }
+
+    /// `phone`/`phoneHref` and `email`/`mailto` for a contact (the site's footer uses them too).
+    static func contactLinks(_ contact: [String: String], subject: String?) -> [String: String] {
+        var values: [String: String] = [:]
+        if let phone = contact["phone"] {
             values["phone"] = phone
             // A tel: address has no spaces or dots: "0255 3 123 456" → tel:02553123456.
             values["phoneHref"] = String(phone.unicodeScalars.filter { ("0"..."9").contains($0) || $0 == "+" }.map(Character.init))
         }
-        if let hours = config.contact["office_hours"] { values["hours"] = hours }
-        if let email = config.contact["email"] {
+        if let email = contact["email"] {
             values["email"] = email
-            let subject = strings.format("opinions_subject", ["title": notice.number ?? notice.title])
-            let encoded = subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            values["mailto"] = "mailto:\(email)?subject=\(encoded)"
+            let encoded = subject.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }
+            values["mailto"] = "mailto:\(email)" + (encoded.map { "?subject=\($0)" } ?? "")
         }
         return values
     }
 }
 
-/// Human-readable file sizes: "1,2 MB" in Vietnamese, "1.2 MB" in English.
 /// Human-readable file sizes: "890 byte", "12 KB", "1,2 MB" in Vietnamese; "890 bytes", "12 KB", "1.2 MB" in English.
 enum ByteSize {
     static func text(_ bytes: Int, language: Language) -> String {
@@ -209,13 +251,63 @@ enum ByteSize {
     }
 }
 
-/// Renders Markdown bodies for pages, wrapping tables so they scroll sideways on a phone.
+/// Renders Markdown bodies for pages. Tables are wrapped so a wide one scrolls inside its box,
+/// and every body cell carries its column's header (`data-label`), so that on a phone the
+/// stylesheet can show each row as a block of "Header: value" lines.
 enum BodyRenderer {
     static func html(_ markdown: String, hooks: MarkdownReferenceHooks? = nil) throws -> String {
         let html = try MarkdownRenderer.render(markdown, hooks: hooks)
         // cmark escapes any literal "<table>" written in text, so these tags are cmark's own.
         guard html.utf8.count > 7, html.contains("<table>") else { return html }
-        let opened = FastText.replacing("<table>", with: "<div class=\"table-scroll\" tabindex=\"0\"><table>", in: html)
+        let labelled = labellingCells(html)
+        let opened = FastText.replacing("<table>", with: "<div class=\"table-scroll\" tabindex=\"0\"><table>", in: labelled)
         return FastText.replacing("</table>", with: "</table></div>", in: opened)
+    }
+
+    /// Adds `data-label="<header text>"` to each `<td` of cmark-gfm's tables, by column. The
+    /// header text is cmark's escaped HTML with its tags removed, so it is safe in an attribute.
+    static func labellingCells(_ html: String) -> String {
+        var output = ""
+        var rest = Substring(html)
+        while let table = rest.range(of: "<table>"), let end = rest[table.upperBound...].range(of: "</table>") {
+            output += rest[..<table.upperBound]
+            var inner = rest[table.upperBound..<end.lowerBound]
+            var labels: [String] = []
+            if let head = inner.range(of: "<thead>"), let headEnd = inner[head.upperBound...].range(of: "</thead>") {
+                var cells = inner[head.upperBound..<headEnd.lowerBound]
+                while let th = cells.range(of: "<th"), let open = cells[th.upperBound...].firstIndex(of: ">"),
+                      let close = cells[open...].range(of: "</th>") {
+                    labels.append(plainText(cells[cells.index(after: open)..<close.lowerBound]))
+                    cells = cells[close.upperBound...]
+                }
+                output += inner[..<headEnd.upperBound]
+                inner = inner[headEnd.upperBound...]
+            }
+            var column = 0
+            while let cell = inner.range(of: "<td") {
+                // A `<tr>` since the previous cell starts a new row.
+                if inner[..<cell.lowerBound].contains("<tr>") { column = 0 }
+                output += inner[..<cell.upperBound]
+                if column < labels.count, !labels[column].isEmpty {
+                    output += " data-label=\"" + labels[column] + "\""
+                }
+                column += 1
+                inner = inner[cell.upperBound...]
+            }
+            output += inner
+            output += rest[end.lowerBound..<end.upperBound]
+            rest = rest[end.upperBound...]
+        }
+        return output + rest
+    }
+
+    /// Text of an HTML fragment without its tags (entities kept, as they are in the source).
+    private static func plainText(_ fragment: Substring) -> String {
+        var text = ""
+        var inTag = false
+        for character in fragment {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

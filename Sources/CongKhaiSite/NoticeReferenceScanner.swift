@@ -70,7 +70,9 @@ struct NoticeReferenceScanner {
                     && (start == prefixLength || !Self.isIdByte(bytes[start - prefixLength - 1]))
                 let relative = relativeLinksLeadToNotices && start >= Self.relativePrefix.count
                     && Array(UnsafeBufferPointer(rebasing: bytes[(start - Self.relativePrefix.count)..<start])) == Self.relativePrefix
-                let quoted = (before == UInt8(ascii: "\"") && after == UInt8(ascii: "\""))
+                // A JSON key (`"cu": …`) names a field, never a notice.
+                let jsonKey = after == UInt8(ascii: "\"") && i + 1 < n && bytes[i + 1] == UInt8(ascii: ":")
+                let quoted = (before == UInt8(ascii: "\"") && after == UInt8(ascii: "\"") && !jsonKey)
                     || (before == UInt8(ascii: "'") && after == UInt8(ascii: "'"))
                     || (before == UInt8(ascii: ">") && after == UInt8(ascii: "<"))
                 if inURL {

@@ -51,7 +51,7 @@ public struct NoticeScaffold: Sendable {
             throw .diagnostics([.error(path, nil, .duplicateId(id, otherPath: other))])
         }
         let issuer = communeId.flatMap { config.communeName($0) }.map { "Ủy ban nhân dân " + Self.lowercasingFirst($0) }
-            ?? "Ủy ban nhân dân xã"
+            ?? "Ủy ban nhân dân xã (…)"
         var lines = ["---", "draft: true                      # bản nháp: chưa đăng; xóa dòng này khi thông báo đã xong",
                      "title: \(Self.quoted(cleanTitle))", "type: \(type.id)"]
         if let communeId { lines.append("commune: \(communeId)") }
@@ -68,12 +68,12 @@ public struct NoticeScaffold: Sendable {
             lines += [
                 "# attachments:                   # tệp đặt cùng thư mục với index.md",
                 "#   - { file: to-trinh.pdf, title: \"Tờ trình phương án\" }",
-                "# places: [\"Trụ sở Ủy ban nhân dân xã\", \"Nhà văn hóa thôn …\"]   # nơi niêm yết",
+                "# places: [\"Trụ sở Ủy ban nhân dân xã\", \"Nhà văn hóa thôn (…)\"]   # nơi niêm yết",
             ]
         }
         lines.append("---")
         let place = communeId.flatMap { config.communeName($0) }.map { "Ủy ban nhân dân " + Self.lowercasingFirst($0) }
-            ?? "Ủy ban nhân dân xã …"
+            ?? "Ủy ban nhân dân xã (…)"
         let text = lines.joined(separator: "\n") + "\n"
             + Self.body(for: type.id).replacingOccurrences(of: "Ủy ban nhân dân xã", with: place) + "\n"
         let url = content.root.appendingPathComponent(path)
@@ -111,7 +111,7 @@ public struct NoticeScaffold: Sendable {
         switch type {
         case "land-recovery-notice":
             return """
-            Ủy ban nhân dân xã thông báo thu hồi đất để thực hiện dự án …, như sau:
+            Ủy ban nhân dân xã thông báo thu hồi đất để thực hiện dự án (…), như sau:
 
             ## 1. Lý do thu hồi đất
 
@@ -155,7 +155,7 @@ public struct NoticeScaffold: Sendable {
             """
         case "resettlement-plan":
             return """
-            Ủy ban nhân dân xã niêm yết công khai dự thảo phương án bố trí tái định cư tại khu tái định cư …
+            Ủy ban nhân dân xã niêm yết công khai dự thảo phương án bố trí tái định cư tại khu tái định cư (…)
 
             ## Nguyên tắc bố trí
 
@@ -169,7 +169,7 @@ public struct NoticeScaffold: Sendable {
             """
         case "investment-consultation":
             return """
-            Ủy ban nhân dân xã lấy ý kiến cộng đồng dân cư về chủ trương đầu tư dự án …
+            Ủy ban nhân dân xã lấy ý kiến cộng đồng dân cư về chủ trương đầu tư dự án (…)
 
             ## Nội dung xin ý kiến
 
@@ -181,7 +181,7 @@ public struct NoticeScaffold: Sendable {
             """
         case "village-rules-draft":
             return """
-            Dự thảo hương ước, quy ước thôn … được niêm yết để Nhân dân góp ý.
+            Dự thảo hương ước, quy ước thôn (…) được niêm yết để Nhân dân góp ý.
 
             ## Nội dung chính của dự thảo
 
@@ -193,7 +193,7 @@ public struct NoticeScaffold: Sendable {
             """
         case "complaint-decision":
             return """
-            Ủy ban nhân dân xã công khai Quyết định giải quyết khiếu nại số … ngày …
+            Ủy ban nhân dân xã công khai Quyết định giải quyết khiếu nại số (…) ngày (…)
 
             ## Nội dung khiếu nại
 

@@ -156,6 +156,15 @@ public struct SiteBuilder: Sendable {
             }
         }
         guard var report else { throw lastResort(diagnostics, content: content) }
+        // Links to unknown notices found while loading are found again, at the link, when rendering.
+        let rendered = Set(report.errors.compactMap { d -> String? in
+            if case .linkToUnknownNotice(let id, _) = d.message { return (d.path ?? "") + "\u{0}" + id }
+            return nil
+        })
+        diagnostics.removeAll { d in
+            if case .linkToUnknownNotice(let id, _) = d.message { return rendered.contains((d.path ?? "") + "\u{0}" + id) }
+            return false
+        }
         do {
             try state.save(from: root, fallbacks: resolution.fallbacks, excluded: resolution.excluded,
                            savedAt: content.config.calendar.iso8601(now), notAfter: startedAt)

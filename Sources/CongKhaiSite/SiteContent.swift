@@ -15,12 +15,12 @@ public struct SiteContent: Sendable {
     /// Loads the site at `root`. Returns the content (nil when there are errors) and every
     /// diagnostic found, errors and warnings, in report order. Drafts are validated like any
     /// notice but kept apart, unless `includeDrafts` (a preview) lists them as notices.
-    public static func load(root: URL, includeDrafts: Bool = false) -> (SiteContent?, [Diagnostic]) {
+    public static func load(root: URL, includeDrafts: Bool = false, lenient: Set<String> = []) -> (SiteContent?, [Diagnostic]) {
         let (loadedConfig, configDiagnostics) = SiteConfigLoader.load(root: root)
         guard let config = loadedConfig else { return (nil, configDiagnostics.sortedForReport) }
         var diagnostics = configDiagnostics
 
-        let loader = NoticeLoader(root: root, config: config)
+        let loader = NoticeLoader(root: root, config: config, lenient: lenient)
         let (files, linkProblems) = loader.discover()
         diagnostics += linkProblems
         // Files are parsed on all cores (each YAML parser is independent); results keep path order.
@@ -53,7 +53,7 @@ public struct SiteContent: Sendable {
             }
         }
         diagnostics = diagnostics.sortedForReport
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        guard !diagnostics.contains(where: { $0.severity == .error && !$0.isNonBlocking }) else { return (nil, diagnostics) }
         return (SiteContent(root: root, config: config, notices: notices, drafts: drafts, pages: pages), diagnostics)
     }
 

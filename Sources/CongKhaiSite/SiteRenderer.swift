@@ -35,6 +35,8 @@ struct SiteRenderer: @unchecked Sendable {
     private let published: [String: Notice]
     /// Published corrections of each published notice, by the corrected id.
     private let correctedBy: [String: [Notice]]
+    /// Published notices by `project:`.
+    private let byProject: [String: [Notice]]
 
     /// `constantsInTemplates: false` renders with the theme's templates as written (tests compare).
     init(site: PublishedSite, constantsInTemplates: Bool = true) {
@@ -83,7 +85,17 @@ struct SiteRenderer: @unchecked Sendable {
         // pages, search and 404 do not change from one day to the next.
         shared["showGenerated"] = false
         shared["ogLocale"] = config.language == .vi ? "vi_VN" : "en_US"
+        // The commune's contact in every footer: where residents go or call.
+        var contact: [String: String] = NoticePresenter.contactLinks(config.contact, subject: nil)
+        if let address = config.contact["address"] { contact["address"] = address }
+        if let hours = config.contact["office_hours"] { contact["hours"] = hours }
+        if !contact.isEmpty { shared["contact"] = contact }
         self.shared = shared
+        var byProject: [String: [Notice]] = [:]
+        for notice in site.notices {
+            if let project = notice.project { byProject[project, default: []].append(notice) }
+        }
+        self.byProject = byProject
         var correctedBy: [String: [Notice]] = [:]
         var named = Set<String>()
         for notice in site.notices where !notice.corrects.isEmpty {
@@ -202,12 +214,22 @@ struct SiteRenderer: @unchecked Sendable {
         if let by = correctedBy[notice.id] {
             detail["correctedBy"] = by.map(correctionLink)
         }
+        // The other notices of the same project being posted (each hidden by the expiry script
+        // once it ends, like every listed notice).
+        let related = (notice.project.flatMap { byProject[$0] } ?? []).filter { $0.id != notice.id }
+        if !related.isEmpty {
+            detail["related"] = related.map { other in
+                ["title": other.number.map { "\($0): \(other.title)" } ?? other.title,
+                 "url": presenter.link(SiteURLs.notice(other.id)), "end": config.calendar.iso8601(other.period.end)]
+            }
+            detail["hasRelated"] = true
+        }
         let corrected = notice.corrects.compactMap { id in published[id] }
         if !corrected.isEmpty { detail["corrects"] = corrected.map(correctionLink) }
         context["notice"] = detail
         context["robots"] = detail["robots"]
         context["ogType"] = "article"
-        context["pageDescription"] = notice.summary ?? presenter.periodText(notice)
+        context["pageDescription"] = presenter.shareDescription(notice, links: site.links)
         let size = try render("notice", context, to: SiteURLs.file(forPage: url), into: folder)
         if let bundle = notice.bundleDirectory {
             for attachment in notice.attachments {
@@ -284,10 +306,8 @@ struct SiteRenderer: @unchecked Sendable {
         let strings = InterfaceStrings(values: site.theme.strings)
         let machine = MachineReadableFiles(site: site, presenter: presenter)
 
-        let soon = site.notices.filter(presenter.isExpiringSoon).prefix(config.pageSize).map(presenter.summary)
+        // Each notice once: the ones ending soon are marked in the list, not repeated above it.
         var listings = listingPages(site.notices, base: "", template: "home", title: nil, extra: [
-            "expiringSoon": soon,
-            "hasExpiringSoon": !soon.isEmpty,
             "withdrawals": site.withdrawals.map { ["text": presenter.withdrawalText($0), "ends": config.calendar.iso8601($0.period.end)] },
             "hasWithdrawals": !site.withdrawals.isEmpty,
             "commentPage": site.pages.first.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] } as Any,

@@ -74,11 +74,19 @@ public struct SourceResolver: Sendable {
     /// `withTheme: false` skips the theme (commands that render nothing).
     /// `publishing: true` (a build) composes nothing when no last valid versions exist.
     func resolve(withTheme: Bool, publishing: Bool = false) -> Resolution {
-        let (content, diagnostics) = SiteContent.load(root: root, includeDrafts: includeDrafts)
+        var (content, diagnostics) = SiteContent.load(root: root, includeDrafts: includeDrafts)
+        let manifest = state?.manifest()
+        // Files exactly as a previous build published them are not held to checks this version
+        // added: a stricter CongKhai must not take a notice offline in its posting period.
+        var lenient: Set<String> = []
+        if content == nil, let manifest {
+            let units = Set(diagnostics.filter { $0.severity == .error && NoticeLoader.isStricterCheck($0) }.compactMap { Self.unit(for: $0.path) })
+            lenient = Set(units.filter { !isChanged($0, manifest) }.flatMap { unit in [unit, unit + "/index.md"] })
+            if !lenient.isEmpty { (content, diagnostics) = SiteContent.load(root: root, includeDrafts: includeDrafts, lenient: lenient) }
+        }
         var (theme, themeDiagnostics): (Theme?, [Diagnostic]) = (nil, [])
         if let content, withTheme { (theme, themeDiagnostics) = Theme.load(root: root, language: content.config.language) }
         let current = diagnostics + themeDiagnostics
-        let manifest = state?.manifest()
         if content != nil, !withTheme || theme != nil {
             return Resolution(root: root, content: content, theme: theme, problems: current, notes: [], fallbacks: [],
                               excluded: [], savedAt: manifest?.saved, originalRoot: root)
@@ -92,16 +100,18 @@ public struct SourceResolver: Sendable {
         var choices: [String: Choice] = [:]
         var reported = Set(current)
         var extra: [Diagnostic] = []
-        var errors = current.filter { $0.severity == .error }
+        var errors = current.filter { $0.severity == .error && !$0.isNonBlocking }
         for _ in 0..<64 {
             guard mark(errors, in: &choices, manifest: manifest) else { break }
             guard let composed = try? compose(choices, manifest: manifest) else { break }
-            let (loaded, found) = SiteContent.load(root: composed, includeDrafts: includeDrafts)
+            // A unit's last valid version is what a build published: lenient like an unchanged file.
+            let fallbacks = choices.filter { $0.value == .fallback }.keys.flatMap { [$0, $0 + "/index.md"] }
+            let (loaded, found) = SiteContent.load(root: composed, includeDrafts: includeDrafts, lenient: lenient.union(fallbacks))
             var (composedTheme, themeFound): (Theme?, [Diagnostic]) = (nil, [])
             if let loaded, withTheme {
                 (composedTheme, themeFound) = Theme.load(root: composed, language: loaded.config.language)
             }
-            errors = (found + themeFound).filter { $0.severity == .error }
+            errors = (found + themeFound).filter { $0.severity == .error && !$0.isNonBlocking }
             if let loaded, !withTheme || composedTheme != nil {
                 return Resolution(root: composed, content: loaded, theme: composedTheme,
                                   problems: current + extra, notes: notes(choices, savedAt: manifest?.saved, manifest: manifest),

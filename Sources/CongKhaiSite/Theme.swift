@@ -60,6 +60,7 @@ struct Theme {
         } else {
             diagnostics.append(.error("theme/" + stringsPath, nil, .themeStringsMissing(stringsPath)))
         }
+        diagnostics += SearchSynonyms.diagnostics(in: files)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(files: files, library: library, templateTexts: templateTexts, strings: strings), diagnostics)
     }

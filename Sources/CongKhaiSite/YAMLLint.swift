@@ -1,11 +1,13 @@
 import CongKhaiCore
 
-/// Finds the YAML mistakes clerks make, line by line, before libyaml reads the text.
+/// Finds the YAML mistakes clerks make, line by line, once libyaml has rejected the text.
 ///
 /// libyaml stops at the first problem, in English, often at the line where it gave up rather
 /// than the line with the mistake (an unclosed quote on line 2 is reported at line 5). This pass
 /// recognises the usual mistakes where they are, explains each in the clerk's language and
 /// repairs the text just enough to read on, so one build reports every mistake in a file.
+/// It runs only on text libyaml rejects (`check`), so front matter that is valid YAML is never
+/// reported or changed by a guess; `normalise` runs on every file.
 ///
 /// The repaired text keeps every line where it was. A repair that guesses (quoting a value,
 /// closing a quote, commenting out a line) always comes with an error, so nothing read from a
@@ -16,8 +18,22 @@ enum YAMLLint {
         /// The text to parse: the input with each mistake repaired, line for line.
         var yaml: String
         var diagnostics: [Diagnostic] = []
-        /// Top-level keys whose line was commented out (a "missing field" for them is not news).
-        var removedKeys: Set<String> = []
+    }
+
+    /// Replaces what word processors paste (non-breaking and zero-width spaces, curly quotes
+    /// around a whole value) by what the clerk meant, with a warning at each. Line by line,
+    /// so positions stay right.
+    static func normalise(_ yaml: String, path: String, lineOffset: Int) -> Result {
+        let hasInvisible = yaml.unicodeScalars.contains { invisibleCharacters[$0] != nil }
+        let hasCurly = yaml.unicodeScalars.contains { $0 == "“" || $0 == "”" }
+        guard hasInvisible || hasCurly else { return Result(yaml: yaml) }
+        var linter = Linter(path: path, lineOffset: lineOffset, knownKeys: [])
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for index in lines.indices {
+            linter.normaliseInvisible(&lines[index], index + 1)
+            if hasCurly { linter.straightenQuotes(&lines[index], index + 1) }
+        }
+        return Result(yaml: lines.joined(separator: "\n"), diagnostics: linter.diagnostics)
     }
 
     /// Characters pasted from word processors that look like spaces or nothing at all.
@@ -36,7 +52,7 @@ enum YAMLLint {
         while index < lines.count {
             index = linter.visit(&lines, index)
         }
-        return Result(yaml: lines.joined(separator: "\n"), diagnostics: linter.diagnostics, removedKeys: linter.removedKeys)
+        return Result(yaml: lines.joined(separator: "\n"), diagnostics: linter.diagnostics)
     }
 
     private struct Linter {
@@ -44,7 +60,6 @@ enum YAMLLint {
         let lineOffset: Int
         let knownKeys: [String]
         var diagnostics: [Diagnostic] = []
-        var removedKeys: Set<String> = []
         /// Top-level keys seen, with their file line.
         var seen: [String: Int] = [:]
         /// Inside a block scalar (`|`, `>`): lines indented more than this belong to it.
@@ -58,9 +73,13 @@ enum YAMLLint {
             diagnostics.append(.error(path, SourcePosition(line: line + lineOffset, column: column), message))
         }
 
-        /// Visits line `index`; returns the next line to visit.
-        mutating func visit(_ lines: inout [String], _ index: Int) -> Int {
-            normaliseInvisible(&lines[index], index + 1)
+        /// Inside a flow collection (`[`, `{`) that goes on over several lines.
+        var flowOpen = false
+
+        /// Visits line `index`; returns the next line to visit. A repaired line is visited again
+        /// (`depth` bounds that: each repair makes the line one the next visit accepts).
+        mutating func visit(_ lines: inout [String], _ index: Int, depth: Int = 0) -> Int {
+            guard depth < 3 else { return index + 1 }
             let line = lines[index]
             let scalars = Array(line.unicodeScalars)
             let indent = scalars.prefix { $0 == " " || $0 == "\t" }.count
@@ -75,20 +94,29 @@ enum YAMLLint {
                 var spaces = scalars.prefix(indent).reduce(0) { $0 + ($1 == "\t" ? 2 : 1) }
                 if let key = YAMLLint.keyName(content), knownKeys.contains(key) { spaces = 0 }
                 lines[index] = String(repeating: " ", count: spaces) + content
-                return visit(&lines, index)
+                return visit(&lines, index, depth: depth + 1)
+            }
+            if flowOpen {
+                // The rest of a `[…]` or `{…}` begun on an earlier line: libyaml reads it.
+                if content.contains("]") || content.contains("}") { flowOpen = false }
+                return index + 1
             }
             if indent == 0 {
                 removingChildren = false
-                return visitTop(&lines, index, content)
+                return visitTop(&lines, index, content, depth: depth)
             }
             if removingChildren {
                 lines[index] = "#" + lines[index]
                 return index + 1
             }
-            if lastTopHasValue, let key = YAMLLint.keyName(content) {
-                error(index + 1, 1, .yamlUnexpectedIndent(key))
-                lines[index] = content
-                return visitTop(&lines, index, content)
+            if lastTopHasValue {
+                if let key = YAMLLint.keyName(content) {
+                    error(index + 1, 1, .yamlUnexpectedIndent(key))
+                    lines[index] = content
+                    return visitTop(&lines, index, content, depth: depth + 1)
+                }
+                // The continuation of a plain value on the line above: libyaml reads it.
+                return index + 1
             }
             // A list item or a nested `key: value`.
             var rest = Substring(content)
@@ -109,20 +137,28 @@ enum YAMLLint {
                               value: rest, key: key, column: column)
         }
 
-        mutating func visitTop(_ lines: inout [String], _ index: Int, _ content: String) -> Int {
+        mutating func visitTop(_ lines: inout [String], _ index: Int, _ content: String, depth: Int) -> Int {
             lastTopHasValue = false
             if content.hasPrefix("- ") || content == "-" || content.hasPrefix("\"") || content.hasPrefix("'")
-                || content.hasPrefix("[") || content.hasPrefix("{") || content.hasPrefix("?") {
-                return index + 1 // Left to the parser (quoted keys, compact lists under a key).
+                || content.hasPrefix("[") || content.hasPrefix("{") || content.hasPrefix("?") || content.hasPrefix("]")
+                || content.hasPrefix("}") || content.hasPrefix("---") || content.hasPrefix("...") || content.hasPrefix("%") {
+                return index + 1 // Left to the parser (quoted keys, compact lists under a key, directives).
             }
             guard let colon = YAMLLint.mappingColon(in: content) else {
                 let word = String(content.prefix { $0 != " " && $0 != ":" })
+                let rest = content.dropFirst(word.count)
                 let folded = word.lowercased()
+                if rest.hasPrefix(":"), !word.isEmpty {
+                    // `expires:2026-04-06`: the space after the colon is missing.
+                    error(index + 1, word.unicodeScalars.count + 2, .yamlSpaceAfterColon(word))
+                    lines[index] = word + ": " + rest.dropFirst()
+                    return visit(&lines, index, depth: depth + 1)
+                }
                 if knownKeys.contains(folded) || !Suggestions.closest(to: folded, among: knownKeys, limit: 1).isEmpty,
-                   content.count > word.count {
+                   rest.hasPrefix(" ") {
                     error(index + 1, word.unicodeScalars.count + 1, .yamlMissingColon(word))
-                    lines[index] = word + ":" + content.dropFirst(word.count)
-                    return visit(&lines, index)
+                    lines[index] = word + ":" + rest
+                    return visit(&lines, index, depth: depth + 1)
                 }
                 error(index + 1, 1, .yamlNotKeyValue)
                 lines[index] = "#" + lines[index]
@@ -161,7 +197,8 @@ enum YAMLLint {
                 let (closed, end) = YAMLLint.closingQuote(in: v, quote: first)
                 if closed {
                     let rest = v[end...].drop { $0 == " " }
-                    if rest.isEmpty || rest.hasPrefix("#") { return index + 1 }
+                    // Nothing after the value, a comment, or a quoted key (`"xa-a": "Xã A"`).
+                    if rest.isEmpty || rest.hasPrefix("#") || rest.hasPrefix(":") { return index + 1 }
                     error(line, at + v.distance(from: v.startIndex, to: rest.startIndex), .yamlTextAfterQuote(key))
                     lines[index] = prefix + YAMLLint.quoted(String(v))
                     return index + 1
@@ -183,17 +220,25 @@ enum YAMLLint {
                 error(line, at, .yamlUnclosedQuote(line: line + lineOffset))
                 lines[index] = prefix + YAMLLint.quoted(String(v.dropFirst()))
                 return index + 1
-            case "“", "”", "„":
-                let text = YAMLLint.withoutComment(v)
-                if text.count > 1, let last = text.last, last == "”" || last == "“" {
-                    diagnostics.append(.warning(path, SourcePosition(line: line + lineOffset, column: at), .yamlCurlyQuotes(key)))
-                    lines[index] = prefix + YAMLLint.quoted(String(text.dropFirst().dropLast()))
-                    return index + 1
+            case "[", "{":
+                // A flow collection: closed on this line, or on a later one before the next key.
+                let close: Character = first == "[" ? "]" : "}"
+                if v.contains(close) { return index + 1 }
+                var next = index + 1
+                while next < lines.count {
+                    if !lines[next].hasPrefix(" "), YAMLLint.keyName(lines[next]) != nil { break }
+                    if lines[next].contains(close) { flowOpen = true; return index + 1 }
+                    next += 1
                 }
-            case "[", "{", "&", "*", "!":
+                error(line, at, .yamlUnclosedBracket(String(first), line: line + lineOffset))
+                lines[index] = lines[index] + String(close)
+                return index + 1
+            case "&", "*", "!":
                 return index + 1
             case "|", ">":
-                blockIndent = lines[index].prefix { $0 == " " }.count
+                // Lines indented more than the key (or than the `- ` of a list item) belong to it.
+                let indent = lines[index].prefix { $0 == " " }.count
+                blockIndent = lines[index].dropFirst(indent).hasPrefix("-") ? indent + 1 : indent
                 return index + 1
             case "@", "`", "%":
                 error(line, at, .yamlNeedsQuotes(key, String(first)))
@@ -212,6 +257,28 @@ enum YAMLLint {
                 lines[index] = prefix + YAMLLint.quoted(String(text))
             }
             return index + 1
+        }
+
+        /// `key: “value”` (the whole value in curly quotes, none inside): straight quotes, with a warning.
+        mutating func straightenQuotes(_ line: inout String, _ number: Int) {
+            let indent = line.prefix { $0 == " " }.count
+            var content = Substring(line.dropFirst(indent))
+            var lead = indent
+            if content.hasPrefix("- ") { content = content.dropFirst(2); lead += 2 }
+            var key = "-"
+            if let name = YAMLLint.keyName(String(content)), let colon = content.firstIndex(of: ":") {
+                key = name
+                lead += content.distance(from: content.startIndex, to: colon) + 1
+                content = content[content.index(after: colon)...]
+            }
+            let spaces = content.prefix { $0 == " " }.count
+            let value = YAMLLint.withoutComment(content.dropFirst(spaces))
+            guard value.count > 1, let first = value.first, let last = value.last, first == "“" || first == "„",
+                  last == "”" || last == "“" else { return }
+            let inner = value.dropFirst().dropLast()
+            guard !inner.contains("“"), !inner.contains("”") else { return }
+            diagnostics.append(.warning(path, SourcePosition(line: number + lineOffset, column: lead + spaces + 1), .yamlCurlyQuotes(key)))
+            line = String(line.prefix(lead + spaces)) + YAMLLint.quoted(String(inner))
         }
 
         /// Replaces non-breaking spaces with spaces and drops zero-width characters, with one
@@ -236,9 +303,12 @@ enum YAMLLint {
     static func keyName(_ content: String) -> String? {
         guard let colon = mappingColon(in: content) else { return nil }
         let key = content[..<colon]
-        guard let first = key.unicodeScalars.first, first.properties.isAlphabetic || first == "_",
-              key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_- ".unicodeScalars.contains($0) })
-        else { return nil }
+        guard let first = key.unicodeScalars.first else { return nil }
+        // A word key (`title`, `ngày đăng`) or an id (`1-thang-5`, a commune's id).
+        let word = (first.properties.isAlphabetic || first == "_")
+            && key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_- ".unicodeScalars.contains($0) })
+        let id = key.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+        guard word || id else { return nil }
         return key.trimmingCharacters(in: [" "])
     }
 

@@ -25,17 +25,26 @@ struct YAMLMapping {
     /// `knownKeys` (the top-level keys of this kind of file) help recognise `title "…"`.
     static func parse(_ yaml: String, path: String, firstLine: Int, knownKeys: [String] = []) -> (YAMLMapping?, [Diagnostic]) {
         let offset = firstLine - 1
-        let lint = YAMLLint.check(yaml, path: path, lineOffset: offset, knownKeys: knownKeys)
-        var found = lint.diagnostics
-        var removedKeys = lint.removedKeys
-        var lines = lint.yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let at = YAMLAliasGuard.firstAnchorOrAlias(in: lint.yaml) {
+        let normal = YAMLLint.normalise(yaml, path: path, lineOffset: offset)
+        var found = normal.diagnostics
+        var removedKeys: Set<String> = []
+        if let at = YAMLAliasGuard.firstAnchorOrAlias(in: normal.yaml) {
             return (nil, found + [.error(path, SourcePosition(line: at.line + offset, column: at.column), .yamlAliasesNotAllowed)])
         }
         var node: Node?
-        for attempt in 0...8 {
+        var lines: [String] = []
+        do {
+            node = try Yams.compose(yaml: normal.yaml)
+        } catch {
+            // libyaml rejects the text: find every mistake line by line, then read what is left.
+            let lint = YAMLLint.check(normal.yaml, path: path, lineOffset: offset, knownKeys: knownKeys)
+            found += lint.diagnostics
+            lines = lint.yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        for attempt in 0...8 where !lines.isEmpty {
             do {
                 node = try Yams.compose(yaml: lines.joined(separator: "\n"))
+                lines = []
                 break
             } catch {
                 let diagnostic = (error as? YamlError).map { Self.diagnostic(for: $0, yaml: lines.joined(separator: "\n"), path: path, lineOffset: offset) }
@@ -273,8 +282,11 @@ struct YAMLMapping {
     /// or a Vietnamese name (`tieu_de`, `ngày đăng`), when that key is not also present.
     static func meant(_ key: String, known: [String], present: [String]) -> String? {
         let folded = SearchFolding.fold(key).replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        // A misspelling is one letter off in a short key, two in a longer one (`law` is not `max`).
         let candidate = vietnameseKeys[folded].flatMap { known.contains($0) ? $0 : nil }
-            ?? Suggestions.closest(to: folded, among: known, limit: 1).first
+            ?? Suggestions.closest(to: folded, among: known, limit: 1).first.flatMap { near in
+                Suggestions.distance(folded, near) <= (near.count <= 5 ? 1 : 2) ? near : nil
+            }
         guard let candidate, !present.contains(candidate) else { return nil }
         return candidate
     }

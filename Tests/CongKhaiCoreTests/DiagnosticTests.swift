@@ -87,12 +87,12 @@ struct MessageCatalogueTests {
         .expiringSoon(daysLeft: 0, lastDay: day), .yamlAliasesNotAllowed, .symbolicLink, .notARegularFile, .attachmentNameTaken("a"), .attachmentActiveContent("a.html"),
         .utf16, .yamlSyntax("mapping values are not allowed in this context"), .yamlTabIndent, .yamlColonInValue("title"),
         .yamlNeedsQuotes("title", "@"), .yamlDuplicateKey("expires", firstLine: 7, secondLine: 8), .yamlUnclosedQuote(line: 2),
-        .yamlTextAfterQuote("title"), .yamlMissingColon("title"), .yamlNotKeyValue, .yamlUnexpectedIndent("type"),
+        .yamlTextAfterQuote("title"), .yamlMissingColon("title"), .yamlSpaceAfterColon("expires"), .yamlUnclosedBracket("[", line: 9), .yamlNotKeyValue, .yamlUnexpectedIndent("type"),
         .yamlCurlyQuotes("title"), .invisibleCharacter(.nonBreakingSpace), .invisibleCharacter(.zeroWidth), .fileEmpty,
         .blankFirstLine, .misspelledKey("expire", suggestion: "expires"), .placeholderLeft("dự án …"), .draftNotPublished,
         .invalidDraftFlag("x"), .idIsBareDate("2026-12-01"), .titleHasNoWords("!!!"), .notANoticeFile(.rename(to: "a.md")),
         .notANoticeFile(.attachmentOutsideBundle), .notANoticeFile(.other), .pageTooLarge(kilobytes: 900, budget: 500),
-        .searchIndexTooLarge(kilobytes: 3000, budget: 2000), .communeOptionRequired(["xa-a"]), .invalidDate(key: "posted", value: "27/11/2026"),
+        .searchIndexTooLarge(kilobytes: 3000, budget: 2000), .communeOptionRequired(["xa-a"]), .opinionsOutsidePeriod(until: day, first: day, last: day), .invalidDate(key: "posted", value: "27/11/2026"),
     ]
 
     @Test func everyMessageExistsInBothLanguages() {

@@ -76,7 +76,11 @@ struct ClerkMistakeTests {
         Mistake(name: "value starting with a dash", edits: [.replace(2, "title: - Thông báo họp dân")],
                 expected: [E(2, 8, "giá trị không được bắt đầu bằng `-`")]),
         Mistake(name: "unclosed list bracket", edits: [.insert(before: 9, "supersedes: [cu-1, cu-2")],
-                expected: [E(10, 1, "phần thông tin đầu tệp sai cú pháp")]),
+                expected: [E(9, 13, "dấu ngoặc `[` mở ở dòng 9 chưa được đóng")]),
+        Mistake(name: "no space after the colon", edits: [.replace(8, "expires:2026-04-06")],
+                expected: [E(8, 9, "thiếu dấu cách sau dấu `:` của khóa `expires`")]),
+        Mistake(name: "no space after the colon of a quoted title", edits: [.replace(2, "title:\"Thông báo họp dân\"")],
+                expected: [E(2, 7, "thiếu dấu cách sau dấu `:` của khóa `title`")]),
         // Characters pasted from Word: accepted, normalised, with a warning at their position.
         Mistake(name: "curly quotes around the title", edits: [.replace(2, "title: “Thông báo họp dân”")],
                 expected: [W(2, 8, "ngoặc kép cong “ ”")]),
@@ -124,10 +128,14 @@ struct ClerkMistakeTests {
         // Skeleton left in a notice that is not a draft.
         Mistake(name: "empty number from the skeleton", edits: [.replace(5, "number: \"\"")],
                 expected: [E(5, 9, "`number` không được để trống")]),
-        Mistake(name: "placeholder in the title", edits: [.replace(2, "title: \"Thu hồi đất dự án …\"")],
-                expected: [E(2, 8, "còn chỗ trống của mẫu (`Thu hồi đất dự án …`) chưa điền")]),
-        Mistake(name: "placeholder in the body", edits: [.replace(10, "Thực hiện dự án …, như sau:")],
-                expected: [E(10, 17, "còn chỗ trống của mẫu")]),
+        Mistake(name: "placeholder in the title", edits: [.replace(2, "title: \"Thu hồi đất dự án (…)\"")],
+                expected: [E(2, 8, "còn chỗ trống của mẫu (`Thu hồi đất dự án (…)`) chưa điền")]),
+        Mistake(name: "placeholder in the body", edits: [.replace(10, "Thực hiện dự án (…), như sau:")],
+                expected: [E(10, 18, "còn chỗ trống của mẫu")]),
+        Mistake(name: "a blank table cell from the skeleton", edits: [.replace(10, "| 1 | … | | |")],
+                expected: [E(10, 7, "còn chỗ trống của mẫu")]),
+        Mistake(name: "an ellipsis meaning \"and so on\" is text", edits: [.replace(10, "Hồ sơ gồm: đơn, bản sao giấy chứng nhận, …")],
+                expected: []),
         Mistake(name: "placeholder paragraph in the body", edits: [.replace(10, "(… nội dung thông báo …)")],
                 expected: [E(10, 2, "hãy điền nội dung, hoặc thêm dòng `draft: true`")]),
         Mistake(name: "an ellipsis ending a word is text, not a placeholder", edits: [.replace(10, "Các hộ dân, tổ chức v.v… có liên quan.")],
@@ -137,6 +145,13 @@ struct ClerkMistakeTests {
                 expected: [W(2, 1, "đây là bản nháp (`draft: true`) nên chưa được đăng")]),
         Mistake(name: "draft flag neither true nor false", edits: [.insert(before: 9, "draft: chưa")],
                 expected: [E(9, 8, "`draft`: \"chưa\" phải là `true` (bản nháp) hoặc `false`")]),
+        // What residents must do.
+        Mistake(name: "an opinion deadline after posting ends", edits: [.insert(before: 9, "opinions_until: 2026-05-01")],
+                expected: [E(9, 17, "hạn góp ý `opinions_until` (01/05/2026) phải nằm trong thời gian niêm yết, từ 05/03/2026 đến hết ngày 06/04/2026")]),
+        Mistake(name: "a meeting without its place", edits: [.insert(before: 9, "meeting: { time: 2026-03-20T08:00:00+07:00 }")],
+                expected: [E(9, 10, "thiếu trường bắt buộc `place`")]),
+        Mistake(name: "a contact with a misspelt key", edits: [.insert(before: 9, "contact: { name: \"Cán bộ địa chính\", phon: \"0255 3 123 457\" }")],
+                expected: [E(9, 38, "CongKhai không biết khóa `phon`; có phải ý bạn là `phone`?")]),
         // Ids.
         Mistake(name: "an id that is only a date", edits: [.insert(before: 9, "slug: 2026-12-01")],
                 expected: [E(9, 7, "mã thông báo `2026-12-01` chỉ có ngày")]),
@@ -267,5 +282,68 @@ struct ClerkMistakeTests {
         #expect(shown.contains { $0.hasPrefix("content/notices/c.md:8:") && $0.contains("`supersedes`: không có thông báo nào mang mã `khong-co`") }, "\(shown)")
         #expect(shown.contains { $0.hasPrefix("content/notices/d.md:9:34:") && $0.contains("không có thông báo nào mang mã này") }, "\(shown)")
         #expect(!site.exists("index.html"))
+    }
+
+    /// A very long notice builds, but the clerk is told its page and the search index every
+    /// visitor downloads have passed their budgets.
+    @Test func oversizedPagesAndSearchIndexAreWarnedAbout() throws {
+        let long = (0..<90_000).map { "tu\($0)" }.joined(separator: " ") + "\n"
+        let site = try TestSite(files: [
+            "content/notices/dai-1.md": validNotice(body: long),
+            "content/notices/dai-2.md": validNotice(body: long.replacingOccurrences(of: "tu", with: "chu")),
+            "content/notices/ngan.md": validNotice(),
+        ])
+        let report = try site.build(at: "2026-03-10T09:00:00+07:00")
+        #expect(report.published == 3)
+        let pages = report.warnings.filter { if case .pageTooLarge = $0.message { true } else { false } }
+        #expect(pages.map(\.path) == ["content/notices/dai-1.md", "content/notices/dai-2.md"])
+        #expect(pages.first?.message.text(in: .vi).contains("quá 512 KB") == true)
+        let search = report.warnings.filter { if case .searchIndexTooLarge = $0.message { true } else { false } }
+        #expect(search.count == 1)
+        #expect(search.first?.message.text(in: .vi).contains("quá 1024 KB") == true)
+        #expect(try site.read("search.json").utf8.count > SiteRenderer.searchIndexBudget)
+    }
+
+    @Test func whatResidentsMustDoIsRead() throws {
+        let text = Self.text(for: Mistake(name: "", edits: [
+            .insert(before: 9, "opinions_until: 2026-03-30"),
+            .insert(before: 9, "meeting: { time: 2026-03-25T08:00:00+07:00, place: \"Nhà văn hóa thôn An Điềm\" }"),
+            .insert(before: 9, "send_to: \"Bộ phận Một cửa\""),
+            .insert(before: 9, "contact: { name: \"Cán bộ địa chính\", phone: \"0255 3 123 457\" }"),
+            .insert(before: 9, "project: duong-ven-bien"),
+        ], expected: []))
+        let (notice, diagnostics) = Self.parse(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.formatted(in: .vi) })")
+        let action = try #require(notice?.action)
+        #expect(action.opinionsUntil == LocalDate(iso: "2026-03-30"))
+        #expect(action.meetingTime == Timestamp.parse("2026-03-25T08:00:00+07:00", in: NoticeLoaderTests.config.calendar))
+        #expect(action.meetingPlace == "Nhà văn hóa thôn An Điềm")
+        #expect(action.sendTo == "Bộ phận Một cửa")
+        #expect(action.contact == ["name": "Cán bộ địa chính", "phone": "0255 3 123 457"])
+        #expect(notice?.project == "duong-ven-bien")
+    }
+
+    /// A notice an earlier CongKhai published, unchanged since, is not taken offline by checks
+    /// this version added: they only warn there. Edited, the same file is held to them.
+    @Test func upgradingNeverTakesAPublishedNoticeOffline() throws {
+        let old = validNotice(title: "\"Thông báo cũ\"", extra: [("number", "\"\""), ("attachment", "to-trinh.pdf")],
+                              body: "Thu hồi đất dự án (…).\n")
+        let site = try TestSite(files: ["content/notices/cu.md": validNotice(), "content/notices/khac.md": validNotice(title: "\"Khác\"")])
+        try site.build(at: "2026-03-10T09:00:00+07:00")
+        // As an older version would have kept it: this exact file is the last valid version.
+        try site.write("content/notices/cu.md", old)
+        try LastValidSources(output: site.output).save(from: site.root, savedAt: "2026-03-10T09:00:00+07:00",
+                                                       notAfter: Date().addingTimeInterval(3600))
+        let report = try site.build(at: "2026-03-11T09:00:00+07:00")
+        #expect(report.published == 2)
+        #expect(site.snapshot().keys.filter { $0.hasPrefix("thong-bao/") }.sorted() == ["thong-bao/cu/index.html", "thong-bao/khac/index.html"])
+        #expect(try site.read("thong-bao/cu/index.html").contains("Thông báo cũ"))
+        let kinds = Set(report.warnings.filter { $0.path == "content/notices/cu.md" }.map { "\($0.message)".prefix(12) })
+        #expect(kinds.contains { $0.hasPrefix("placeholder") } && kinds.contains { $0.hasPrefix("misspelled") }, "\(kinds)")
+        // Edited, it is held to every check (and falls back to the version that was published).
+        try site.write("content/notices/cu.md", old + "Sửa thêm.\n")
+        let errors = site.failingBuild(at: "2026-03-11T10:00:00+07:00").filter { $0.severity == .error }
+        #expect(errors.contains { $0.path == "content/notices/cu.md" && $0.message == .emptyValue("number") }, "\(errors)")
+        #expect(try site.read("thong-bao/cu/index.html").contains("Thông báo cũ"))
     }
 }

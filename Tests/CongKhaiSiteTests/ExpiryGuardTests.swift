@@ -21,7 +21,7 @@ struct ExpiryGuardTests {
         #expect(result.problems.isEmpty)
         #expect(result.activeNotices == 3)
         #expect(result.hiddenNotices == 5)
-        #expect(result.filesChecked == 22)
+        #expect(result.filesChecked == 24)
     }
 
     @Test func checkOneSecondAfterANoticeEndsFailsNamingIt() async throws {
@@ -50,7 +50,7 @@ struct ExpiryGuardTests {
         try site.build(at: Self.now)
         let result = try await audit(site, at: "2026-03-21T00:00:00+07:00")
         #expect(result.problems.map { $0.formatted(in: .en) } == [
-            "site/thong-bao/later-q7/index.html: error: notice `later-q7` must be posted since 2026-03-21T00:00:00+07:00 but is missing from the site; run `congkhai build` again",
+            "site/thong-bao/later-q7/index.html: error: notice `later-q7` must be posted since 00:00 on 21/03/2026 but is missing from the site; run `congkhai build` again",
         ])
     }
 
@@ -78,8 +78,8 @@ struct ExpiryGuardTests {
         """)
         let diagnostics = site.failingBuild(at: Self.now).filter { $0.severity == .error }
         #expect(diagnostics.map { $0.formatted(in: .en) } == [
-            "site/404.html:32:25: error: output refers to notice `lapsed-q7` (posting period over) via `thong-bao/lapsed-q7`; only notices being posted may appear",
-            "site/404.html:33:18: error: output refers to notice `older-q7` (superseded) via `older-q7`; only notices being posted may appear",
+            "site/404.html:35:25: error: output refers to notice `lapsed-q7` (posting period over) via `thong-bao/lapsed-q7`; only notices being posted may appear",
+            "site/404.html:36:18: error: output refers to notice `older-q7` (superseded) via `older-q7`; only notices being posted may appear",
         ])
         #expect(site.snapshot() == before)
         #expect(site.rootEntries == ["content", "site", "theme"])
@@ -135,11 +135,11 @@ struct ExpiryGuardTests {
         #expect(try CongKhaiProcess.run(["build", "--root", site.root.path, "--now", Self.now]).status == 0)
         let ok = try CongKhaiProcess.run(["check", "--root", site.root.path, "--now", Self.now])
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("đủ 3 thông báo đang niêm yết; 5 thông báo không niêm yết (đã kết thúc, đã được thay thế, đã bị hủy bỏ hoặc chưa đến ngày) đều không có trên trang; đã kiểm tra 22 tệp."))
+        #expect(ok.stdout.contains("đủ 3 thông báo đang niêm yết; 5 thông báo không niêm yết (đã kết thúc, đã được thay thế, đã bị hủy bỏ hoặc chưa đến ngày) đều không có trên trang; đã kiểm tra 24 tệp."))
         let stale = try CongKhaiProcess.run(["check", "--root", site.root.path, "--now", "2026-04-03T00:00:00+07:00"])
         #expect(stale.status == 1)
         #expect(stale.stderr.contains("site/thong-bao/bundle-g/index.html: lỗi: thông báo `bundle-g` (hết thời hạn niêm yết) vẫn còn trên trang"))
-        #expect(stale.stderr.contains("site/thong-bao/later-q7/index.html: lỗi: thông báo `later-q7` phải được niêm yết từ 2026-03-21T00:00:00+07:00"))
+        #expect(stale.stderr.contains("site/thong-bao/later-q7/index.html: lỗi: thông báo `later-q7` phải được niêm yết từ 00:00 ngày 21/03/2026"))
     }
 
     @Test func checkURLAgainstALocalServerWithOneStaleFile() throws {
@@ -163,7 +163,7 @@ struct ExpiryGuardTests {
         let missing = try CongKhaiProcess.run(["check", "--root", site.root.path, "--url", url, "--lang", "en",
                                                "--now", "2026-03-21T00:00:00+07:00"])
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("\(url)thong-bao/later-q7/index.html: error: notice `later-q7` must be posted since 2026-03-21T00:00:00+07:00"))
+        #expect(missing.stderr.contains("\(url)thong-bao/later-q7/index.html: error: notice `later-q7` must be posted since 00:00 on 21/03/2026"))
 
         // A server that is down proves nothing: every address is reported as not checked.
         server.stop()

@@ -41,7 +41,7 @@ struct ExpiryNeverWaitsTests {
         let page = try site.read("thong-bao/\(Self.schedule)/index.html")
         #expect(page.contains("Xem dự thảo phương án bồi thường, hỗ trợ (lần 2)."))
         let warning = try #require(report.warnings.first { if case .linkRemoved = $0.message { true } else { false } })
-        #expect(warning.formatted(in: .vi) == "content/notices/2026/\(Self.schedule).md:16:5: cảnh báo: thông báo `\(Self.compensation)` "
+        #expect(warning.formatted(in: .vi) == "content/notices/2026/\(Self.schedule).md:18:5: cảnh báo: thông báo `\(Self.compensation)` "
                 + "đang ở trạng thái \"hết thời hạn niêm yết\" nên liên kết tới nó đã được gỡ: chữ vẫn hiển thị nhưng không còn dẫn tới thông báo; nên sửa lại câu này")
     }
 
@@ -50,7 +50,7 @@ struct ExpiryNeverWaitsTests {
         let report = try site.build(at: "2026-12-05T09:00:00+07:00")
         let warning = try #require(report.warnings.first { if case .linkWillBeRemoved = $0.message { true } else { false } })
         #expect(warning.path == "content/notices/2026/\(Self.schedule).md")
-        #expect(warning.position == SourcePosition(line: 16, column: 5))
+        #expect(warning.position == SourcePosition(line: 18, column: 5))
         #expect(warning.message == .linkWillBeRemoved(noticeId: Self.compensation, end: "2026-12-10T23:59:59+07:00"))
         #expect(try site.read("thong-bao/\(Self.schedule)/index.html").contains("href=\"/thong-bao/\(Self.compensation)/\""))
     }

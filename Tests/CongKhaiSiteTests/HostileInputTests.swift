@@ -370,7 +370,7 @@ struct HostileInputTests {
         },
         rejected("front matter is a YAML list", notice, line: 2) { try $0.write(notice, "---\n- a\n- b\n---\nNội dung.\n") },
         rejected("front matter is a bare scalar", notice, line: 2) { try $0.write(notice, "---\nchỉ là một câu\n---\nNội dung.\n") },
-        rejected("YAML syntax error: unclosed flow list", notice, line: 3) {
+        rejected("YAML syntax error: unclosed flow list (at its bracket)", notice, line: 2) {
             try $0.write(notice, "---\ntype: [general\n---\nNội dung.\n")
         },
         rejected("YAML syntax error: tab indentation", notice, line: 9) {

@@ -296,7 +296,8 @@ struct ResidentPagesTests {
         let a = try #require(docs.first { $0["u"] as? String == "/thong-bao/active-a/" })
         #expect(a["t"] as? String == "Phương án bồi thường")
         #expect(a["kt"] as? String == "phuong an boi thuong")
-        #expect(a["km"] as? String == "phuong an boi thuong ho tro tai dinh cu xa a ubnd")
+        // Words in order, so phrases stay phrases; " . " separates number, type, commune, issuer.
+        #expect(a["km"] as? String == "phuong an boi thuong ho tro tai dinh cu . xa a . ubnd xa a")
         #expect(a["kb"] as? String == "noi dung thong bao")
         #expect(a["e"] as? String == "2026-04-07T00:00:00+07:00")
         #expect(site.exists("tim-kiem/index.html"))
@@ -325,7 +326,10 @@ struct ResidentPagesTests {
         #expect(page.contains("<meta property=\"og:title\" content=\"Phương án bồi thường\">"))
         #expect(page.contains("<meta property=\"og:type\" content=\"article\">"))
         #expect(page.contains("<meta property=\"og:url\" content=\"https://thunghiem.example.gov.vn/thong-bao/active-a/\">"))
+        // A compensation plan lists households: no line of its body goes into link previews.
         #expect(page.contains("<meta property=\"og:description\" content=\"Niêm yết từ 05/03/2026 đến hết ngày 06/04/2026\">"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://thunghiem.example.gov.vn/assets/og-image.png\">"))
+        #expect(site.exists("assets/og-image.png"))
         #expect(page.contains("<svg class=\"qr\""))
         // The posting record is an office document (`congkhai records`), not a public page.
         #expect(!page.contains("bien-ban"))

@@ -34,7 +34,9 @@ class SearchTest(DemoSiteTestCase):
         return self.results(driver)
 
     def results(self, driver):
-        return [a.get_attribute("pathname") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results a")]
+        # The title links (a result also links to its type and commune lists, as listings do).
+        return [a.get_attribute("pathname")
+                for a in driver.find_elements(By.CSS_SELECTOR, "#search-results .notice-title a")]
 
     def test_finds_words_typed_without_diacritics(self):
         driver = self.open_search()

@@ -13,6 +13,29 @@
         items[i].setAttribute("data-expired", "");
       }
     }
+    // A list whose every item has ended: a listing says there is nothing being posted any more;
+    // a side section (withdrawals, the same project's notices) disappears with its heading.
+    var lists = document.querySelectorAll("ul");
+    for (var j = 0; j < lists.length; j++) {
+      var list = lists[j];
+      var entries = list.querySelectorAll(":scope > li[data-ends]");
+      if (!entries.length) { continue; }
+      var shown = 0;
+      for (var k = 0; k < entries.length; k++) { if (!entries[k].hidden) { shown++; } }
+      var message = list.getAttribute("data-empty");
+      if (message) {
+        var note = list.nextElementSibling;
+        if (shown === 0 && !(note && note.classList.contains("empty-now"))) {
+          note = document.createElement("p");
+          note.className = "empty-now";
+          note.textContent = message;
+          list.parentNode.insertBefore(note, list.nextSibling);
+        }
+      } else if (shown === 0) {
+        var section = list.closest("section");
+        if (section && !section.querySelector("article")) { section.hidden = true; }
+      }
+    }
     var article = document.querySelector("article[data-ends]");
     // Days left on a notice page, from the absolute end in the markup (the page itself does not
     // change from day to day; without JavaScript it shows the absolute dates only). The last
