@@ -139,6 +139,10 @@ struct NoticeLinkRules: Sendable {
         result.attachments = notice.attachments.map {
             Attachment(file: $0.file, title: fix($0.title, key: "attachments"), size: $0.size)
         }
+        // What residents must do is shown on the page, in listings and in the search index too.
+        result.action.meetingPlace = notice.action.meetingPlace.map { fix($0, key: "meeting") }
+        result.action.sendTo = notice.action.sendTo.map { fix($0, key: "send_to") }
+        result.action.contact = notice.action.contact.mapValues { fix($0, key: "contact") }
         return (result, warnings)
     }
 

@@ -18,9 +18,12 @@ struct NoticeLoader {
     /// Errors from checks that files published by earlier versions were never held to.
     static func isStricterCheck(_ diagnostic: Diagnostic) -> Bool {
         switch diagnostic.message {
-        case .misspelledKey, .placeholderLeft, .idIsBareDate, .invalidDraftFlag, .opinionsOutsidePeriod: return true
-        case .emptyValue(let key): return key == "number"
-        case .wrongType(let key, _), .invalidDate(let key, _), .missingField(let key), .emptyValue(let key): return newKeys.contains(key)
+        // A key meant to end or replace a notice (`withdrawm:`, `expire:`) stays an error: the
+        // clerk meant it to come down, and the file was never published with that meaning.
+        case .misspelledKey(_, let meant): return !["expires", "posted", "withdrawn", "supersedes", "corrects", "draft"].contains(meant)
+        case .placeholderLeft, .idIsBareDate, .invalidDraftFlag, .opinionsOutsidePeriod: return true
+        case .emptyValue(let key): return key == "number" || newKeys.contains(key)
+        case .wrongType(let key, _), .invalidDate(let key, _), .missingField(let key): return newKeys.contains(key)
         default: return false
         }
     }

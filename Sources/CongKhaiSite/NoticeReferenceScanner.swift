@@ -44,7 +44,8 @@ struct NoticeReferenceScanner {
 
     /// `everywhere`: any whole run equal to an id counts, short ids included (a cheap test of
     /// whether a text may need rewriting at all).
-    func scan(_ data: Data, relativeLinksLeadToNotices: Bool = false, everywhere: Bool = false) -> [Match] {
+    /// `json`: the data is a JSON file the build wrote, whose object keys are field names.
+    func scan(_ data: Data, relativeLinksLeadToNotices: Bool = false, everywhere: Bool = false, json: Bool = false) -> [Match] {
         guard !targets.isEmpty else { return [] }
         return data.withUnsafeBytes { raw -> [Match] in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -71,7 +72,10 @@ struct NoticeReferenceScanner {
                 let relative = relativeLinksLeadToNotices && start >= Self.relativePrefix.count
                     && Array(UnsafeBufferPointer(rebasing: bytes[(start - Self.relativePrefix.count)..<start])) == Self.relativePrefix
                 // A JSON key (`"cu": …`) names a field, never a notice.
-                let jsonKey = after == UInt8(ascii: "\"") && i + 1 < n && bytes[i + 1] == UInt8(ascii: ":")
+                // In a JSON file the build wrote, `"cu":` is a field name (text inside a JSON string
+                // has its quotes escaped, so it never looks like this); in text a clerk wrote,
+                // `"cu":` mentions a notice like any quoted id.
+                let jsonKey = json && after == UInt8(ascii: "\"") && i + 1 < n && bytes[i + 1] == UInt8(ascii: ":")
                 let quoted = (before == UInt8(ascii: "\"") && after == UInt8(ascii: "\"") && !jsonKey)
                     || (before == UInt8(ascii: "'") && after == UInt8(ascii: "'"))
                     || (before == UInt8(ascii: ">") && after == UInt8(ascii: "<"))

@@ -89,7 +89,7 @@ struct OutputVerifier {
         } catch {
             return diagnostics + [.error(display, nil, .outputFileUnreadable(error.localizedDescription))]
         }
-        for match in scanner.scan(data, relativeLinksLeadToNotices: path.hasPrefix("thong-bao/")) {
+        for match in scanner.scan(data, relativeLinksLeadToNotices: path.hasPrefix("thong-bao/"), json: path == "search.json" || path == "notices.json") {
             diagnostics.append(.error(display, NoticeReferenceScanner.position(of: match.offset, in: data),
                                       .staleReference(noticeId: match.id, status: hidden[match.id]!, found: match.found)))
         }

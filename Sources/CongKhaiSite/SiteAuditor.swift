@@ -38,7 +38,7 @@ public struct SiteAuditor: Sendable {
             let inPath = scanner.scan(Data(path.utf8)).map { ($0, SourcePosition?.none) }
             // Positions only for what is reported (a listing links to thousands of live notices:
             // computing each one's line and column would scan the file once per link).
-            let inData = scanner.scan(data, relativeLinksLeadToNotices: path.hasPrefix("thong-bao/")).map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) }
+            let inData = scanner.scan(data, relativeLinksLeadToNotices: path.hasPrefix("thong-bao/"), json: path == "search.json" || path == "notices.json").map { ($0, Optional(NoticeReferenceScanner.position(of: $0.offset, in: data))) }
             // Pages of notices the content does not know at all (a deleted source file).
             let unknown = NoticeReferenceScanner.noticeURLs(in: Data(path.utf8)).filter { statuses[$0.id] == nil }
                 .map { ($0, SourcePosition?.none) }

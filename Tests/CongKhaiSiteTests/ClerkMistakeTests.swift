@@ -346,4 +346,22 @@ struct ClerkMistakeTests {
         #expect(errors.contains { $0.path == "content/notices/cu.md" && $0.message == .emptyValue("number") }, "\(errors)")
         #expect(try site.read("thong-bao/cu/index.html").contains("Thông báo cũ"))
     }
+
+    /// Text in what-to-do fields that names another notice is rewritten like a title when that
+    /// notice ends: the build stays clean and the page stays online (it never needs the last resort).
+    @Test func whatToDoFieldsNamingAnEndedNoticeAreRewritten() throws {
+        let meeting = "{ time: 2026-04-20T08:00:00+07:00, place: \"Hội trường xã, theo Thông báo 2026-03-05-lich-doi-thoai\" }"
+        let site = try TestSite(files: [
+            "content/notices/2026-03-05-lich-doi-thoai.md": validNotice(title: "\"Lịch đối thoại\""),
+            "content/notices/phuong-an.md": validNotice(title: "\"Phương án\"", expires: "2026-05-06",
+                                                        extra: [("meeting", meeting), ("send_to", "\"Như 2026-03-05-lich-doi-thoai\"")]),
+        ])
+        let report = try site.build(at: "2026-04-10T09:00:00+07:00")
+        #expect(report.published == 1)
+        let page = try site.read("thong-bao/phuong-an/index.html")
+        #expect(page.contains("Hội trường xã, theo Thông báo “Lịch đối thoại”"))
+        #expect(!page.contains("2026-03-05-lich-doi-thoai"))
+        #expect(!(try site.read("search.json")).contains("2026-03-05-lich-doi-thoai"))
+        #expect(report.warnings.contains { if case .linkRemoved = $0.message { $0.path == "content/notices/phuong-an.md" } else { false } })
+    }
 }
