@@ -81,6 +81,32 @@ def freeze_clock(driver, iso_instant):
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": script})
 
 
+def open_search_page(test, url, clock, query="", width=1280):
+    """The search page of the site at `url`, its page clock frozen at `clock`, once its index has
+    loaded; the driver quits when `test` ends. Widths under 500 px are emulated (a window cannot be
+    that narrow)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    driver = chromium(width=max(width, 500))
+    test.addCleanup(driver.quit)
+    if width < 500:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    freeze_clock(driver, clock)
+    driver.get(url + "tim-kiem/" + query)
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.ID, "search-form").get_attribute("data-ready") is not None)
+    return driver
+
+
+def type_search(driver, text):
+    """Types `text` into the search box, replacing what was there."""
+    from selenium.webdriver.common.by import By
+    box = driver.find_element(By.ID, "search-q")
+    box.clear()
+    box.send_keys(text)
+
+
 class TemporaryFolder:
     def __init__(self):
         self.path = tempfile.mkdtemp(prefix="congkhai-browser-")

@@ -9,7 +9,7 @@ import unittest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_support import BINARY, REPO, DemoSiteTestCase, chromium, freeze_clock
+from browser_support import BINARY, REPO, DemoSiteTestCase, chromium, freeze_clock, open_search_page, type_search
 
 BUILD_NOW = "2026-11-28T09:00:00+07:00"
 PLAN_2 = "/thong-bao/2026-11-10-phuong-an-boi-thuong-duong-ven-bien/"
@@ -19,18 +19,10 @@ COMPLAINT = "thong-bao/2026-11-18-quyet-dinh-giai-quyet-khieu-nai/"
 
 class SearchTest(DemoSiteTestCase):
     def open_search(self, clock=BUILD_NOW, query=""):
-        driver = chromium()
-        self.addCleanup(driver.quit)
-        freeze_clock(driver, clock)
-        driver.get(self.server.url + "tim-kiem/" + query)
-        WebDriverWait(driver, 10).until(
-            lambda d: d.find_element(By.ID, "search-form").get_attribute("data-ready") is not None)
-        return driver
+        return open_search_page(self, self.server.url, clock, query)
 
     def search(self, driver, text):
-        box = driver.find_element(By.ID, "search-q")
-        box.clear()
-        box.send_keys(text)
+        type_search(driver, text)
         return self.results(driver)
 
     def results(self, driver):

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from browser_support import (REPO, DemoSiteTestCase, SiteServer, TemporaryFolder, build_site, chromium,
-                             freeze_clock)
+                             freeze_clock, open_search_page, type_search)
 
 BUILD_NOW = "2026-11-28T09:00:00+07:00"
 
@@ -91,21 +91,10 @@ class SearchQueryTest(DemoSiteTestCase):
     BUILD_NOW = BUILD_NOW
 
     def open_search(self, query="", clock=BUILD_NOW, width=1280):
-        driver = chromium(width=max(width, 500))
-        self.addCleanup(driver.quit)
-        if width < 500:
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False})
-        freeze_clock(driver, clock)
-        driver.get(self.server.url + "tim-kiem/" + query)
-        WebDriverWait(driver, 10).until(
-            lambda d: d.find_element(By.ID, "search-form").get_attribute("data-ready") is not None)
-        return driver
+        return open_search_page(self, self.server.url, clock, query, width)
 
     def search(self, driver, text):
-        box = driver.find_element(By.ID, "search-q")
-        box.clear()
-        box.send_keys(text)
+        type_search(driver, text)
         return result_ids(driver)
 
     def test_the_query_set(self):
