@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// String helpers for hot paths. Foundation's `NSString`-backed equivalents
 /// (`trimmingCharacters`, `replacingOccurrences`, `String(format:)`) dominated build profiles on
 /// Linux; these work on UTF-8 and Unicode scalars directly.
@@ -29,6 +35,39 @@ public enum FastText {
     /// True when every character is a space or a line break.
     public static func isBlank(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy(isSpace)
+    }
+
+    /// The UTF-8 offset of the first `needle` (non-empty) in `text` at or after `from`, or nil.
+    /// Plain byte search (`memmem`): Foundation's `range(of:)` goes through NSString on Linux and
+    /// the generic `firstRange(of:)` compares element by element; both dominated build profiles.
+    public static func offset(of needle: String, in text: String, from: Int = 0) -> Int? {
+        var text = text, needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard let base = haystack.baseAddress, let bytes = pattern.baseAddress else { return nil }
+                return offset(of: bytes, count: pattern.count, in: base, from: from, to: haystack.count)
+            }
+        }
+    }
+
+    /// The offset of the first `count` bytes at `needle` in `haystack[from..<to]`, or nil
+    /// (`memchr` for the first byte, then `memcmp`; `memmem` is not visible through Glibc).
+    public static func offset(of needle: UnsafePointer<UInt8>, count: Int, in haystack: UnsafePointer<UInt8>,
+                              from: Int, to: Int) -> Int? {
+        guard count > 0 else { return nil }
+        var position = from
+        while position + count <= to {
+            guard let hit = memchr(haystack + position, Int32(needle[0]), to - count + 1 - position) else { return nil }
+            let start = haystack.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(haystack + start, needle, count) == 0 { return start }
+            position = start + 1
+        }
+        return nil
+    }
+
+    /// True when `text` contains `needle` (non-empty), compared byte for byte.
+    public static func contains(_ needle: String, in text: String) -> Bool {
+        offset(of: needle, in: text) != nil
     }
 
     /// Replaces every occurrence of `target` (non-empty) with `replacement`, on UTF-8 bytes.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The last valid version of every source file (`content/**`, `theme/**`), kept by each build
@@ -6,11 +5,16 @@ import Foundation
 /// "Expiry never waits").
 ///
 /// It lives beside the output, like the lock: `.<output>.congkhai-state/`, never inside the
-/// published folder and never deployed. Files are stored once each under `objects/<sha256>`;
-/// `manifest.json` maps each source path to its object. A save writes new objects first, then
-/// replaces the manifest with one `rename`, then deletes objects nothing refers to, so a build
-/// killed at any moment leaves either the previous manifest or the new one, each complete.
-/// Deleting the whole folder is safe: the next successful build recreates it.
+/// published folder and never deployed. `manifest.json` maps each source path to its bytes'
+/// SHA-256 and where they are: in a pack (`packs/<name>.pack`, the new or changed files of one
+/// save, one after the other) at an offset. One file per save, not one per source: creating
+/// 10,000 inodes on the first build cost more than rendering the site. A save writes its pack
+/// first, then replaces the manifest with one `rename`, then deletes packs nothing refers to, so a
+/// build killed at any moment leaves either the previous manifest or the new one, each complete.
+/// When old packs hold mostly bytes nothing refers to, a save copies the live ones into its own
+/// pack. Versions before packs stored each file alone under `objects/<sha256>`; those are read
+/// and moved into a pack by the next save. Deleting the whole folder is safe: the next
+/// successful build recreates it.
 struct LastValidSources {
     let folder: URL
 
@@ -21,6 +25,7 @@ struct LastValidSources {
     }
 
     private var objects: URL { folder.appendingPathComponent("objects") }
+    private var packs: URL { folder.appendingPathComponent("packs") }
     private var manifestURL: URL { folder.appendingPathComponent("manifest.json") }
 
     /// One stored source file.
@@ -32,6 +37,14 @@ struct LastValidSources {
         /// Status-change time (ns): any write, rename or `touch` changes it.
         let ctime: Int64
         let inode: UInt64
+        /// The pack holding the bytes, and where they start; nil for a file stored alone under
+        /// `objects/<sha256>` by an older version.
+        var pack: String? = nil
+        var offset: Int? = nil
+
+        func stored(in pack: String?, at offset: Int?) -> Entry {
+            Entry(sha256: sha256, size: size, mtime: mtime, ctime: ctime, inode: inode, pack: pack, offset: offset)
+        }
     }
 
     struct Manifest: Codable {
@@ -46,8 +59,29 @@ struct LastValidSources {
         return try? JSONDecoder().decode(Manifest.self, from: data)
     }
 
-    /// Where the stored copy of `entry` is.
-    func object(_ entry: Entry) -> URL { objects.appendingPathComponent(entry.sha256) }
+    /// The stored bytes of `entry`, or nil when they are missing or damaged (their SHA-256 differs).
+    func contents(_ entry: Entry) -> Data? {
+        let data: Data
+        if let pack = entry.pack, let offset = entry.offset {
+            let fd = open(packs.appendingPathComponent(pack).path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var buffer = [UInt8](repeating: 0, count: entry.size)
+            var done = 0
+            while done < entry.size {
+                let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, entry.size - done, off_t(offset + done)) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return nil }
+                done += count
+            }
+            data = Data(buffer)
+        } else {
+            guard let read = try? Data(contentsOf: objects.appendingPathComponent(entry.sha256)) else { return nil }
+            data = read
+        }
+        guard data.count == entry.size, PublicationJournal.sha256(data) == entry.sha256 else { return nil }
+        return data
+    }
 
     /// Records every file under `root`'s `content/` and `theme/` as the last valid version.
     /// A file changed at or after `notAfter` (the start of the build; its status-change time
@@ -58,9 +92,35 @@ struct LastValidSources {
     /// `excluded` units are not recorded.
     func save(from root: URL, fallbacks: [String] = [], excluded: [String] = [], savedAt: String, notAfter: Date) throws {
         let fm = FileManager.default
-        try fm.createDirectory(at: objects, withIntermediateDirectories: true)
+        try fm.createDirectory(at: packs, withIntermediateDirectories: true)
         let previous = manifest()?.files ?? [:]
         let limit = Int64(notAfter.timeIntervalSince1970 * 1e9)
+        // Packs as they are on disk (name → size): an entry is stored when its bytes are inside one.
+        var packSizes: [String: Int] = [:]
+        for name in (try? fm.contentsOfDirectory(atPath: packs.path)) ?? [] where name.hasSuffix(".pack") {
+            var info = stat()
+            if stat(packs.appendingPathComponent(name).path, &info) == 0 { packSizes[name] = Int(info.st_size) }
+        }
+        func isStored(_ entry: Entry) -> Bool {
+            guard let pack = entry.pack, let offset = entry.offset else {
+                return fm.fileExists(atPath: objects.appendingPathComponent(entry.sha256).path)
+            }
+            return (packSizes[pack] ?? -1) >= offset + entry.size
+        }
+        var storedBySHA: [String: Entry] = [:]
+        for entry in previous.values where storedBySHA[entry.sha256] == nil && isStored(entry) { storedBySHA[entry.sha256] = entry }
+
+        let name = "\(UUID().uuidString.lowercased()).pack"
+        var pack = Data()
+        var inPack: [String: Int] = [:]
+        func append(_ data: Data, sha: String) -> Int {
+            if let offset = inPack[sha] { return offset }
+            let offset = pack.count
+            pack.append(data)
+            inPack[sha] = offset
+            return offset
+        }
+
         var files: [String: Entry] = [:]
         for (path, entry) in previous where fallbacks.contains(where: { SourceResolver.contains($0, path) }) {
             files[path] = entry
@@ -74,30 +134,78 @@ struct LastValidSources {
             let ctime = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
             if max(mtime, ctime) >= limit { continue }
             if let old = previous[path], old.size == Int(info.st_size), old.mtime == mtime, old.ctime == ctime,
-               old.inode == UInt64(info.st_ino), fm.fileExists(atPath: object(old).path) {
+               old.inode == UInt64(info.st_ino), isStored(old) {
                 files[path] = old
                 continue
             }
             let data = try Data(contentsOf: url)
-            let entry = Entry(sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
-                              size: data.count, mtime: mtime, ctime: ctime, inode: UInt64(info.st_ino))
-            let target = object(entry)
-            if !fm.fileExists(atPath: target.path) {
-                let temp = objects.appendingPathComponent(".tmp-\(getpid())-\(entry.sha256)")
-                try data.write(to: temp)
-                guard rename(temp.path, target.path) == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+            let entry = Entry(sha256: PublicationJournal.sha256(data), size: data.count, mtime: mtime, ctime: ctime,
+                              inode: UInt64(info.st_ino))
+            if let stored = storedBySHA[entry.sha256] {
+                files[path] = entry.stored(in: stored.pack, at: stored.offset)
+            } else {
+                files[path] = entry.stored(in: name, at: append(data, sha: entry.sha256))
             }
-            files[path] = entry
         }
+
+        // Compaction: entries of older versions (one file each), too many packs, or packs that
+        // hold mostly bytes nothing refers to any more are copied into this save's pack.
+        var live: [String: Int] = [:]
+        for entry in files.values where entry.pack != name { live[entry.pack ?? "", default: 0] += entry.size }
+        let onDisk = live.keys.reduce(0) { $0 + (packSizes[$1] ?? 0) }
+        let liveBytes = live.values.reduce(0, +)
+        if live[""] != nil || live.count > 16 || onDisk > 2 * liveBytes + 1_048_576 {
+            for (path, entry) in files where entry.pack != name {
+                // Damaged stored bytes are no last valid version: that unit has none from now on.
+                guard let data = contents(entry) else { files[path] = nil; continue }
+                files[path] = entry.stored(in: name, at: append(data, sha: entry.sha256))
+            }
+        }
+        if !pack.isEmpty { try Self.writeDurably(pack, to: packs.appendingPathComponent(name)) }
+
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let temp = folder.appendingPathComponent(".manifest-\(getpid()).json")
-        try encoder.encode(Manifest(saved: savedAt, files: files)).write(to: temp)
-        guard rename(temp.path, manifestURL.path) == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        // Objects nothing refers to any more, and leftovers of a killed save.
-        let kept = Set(files.values.map(\.sha256))
-        for name in (try? fm.contentsOfDirectory(atPath: objects.path)) ?? [] where !kept.contains(name) {
-            try? fm.removeItem(at: objects.appendingPathComponent(name))
+        try Self.writeDurably(try encoder.encode(Manifest(saved: savedAt, files: files)), to: manifestURL)
+        // Packs and objects nothing refers to any more, and leftovers of a killed save.
+        let keptPacks = Set(files.values.compactMap(\.pack))
+        for file in (try? fm.contentsOfDirectory(atPath: packs.path)) ?? [] where !keptPacks.contains(file) {
+            try? fm.removeItem(at: packs.appendingPathComponent(file))
+        }
+        let keptObjects = Set(files.values.filter { $0.pack == nil }.map(\.sha256))
+        if keptObjects.isEmpty {
+            if fm.fileExists(atPath: objects.path) { TreeRemoval.remove(objects) }
+        } else {
+            for file in (try? fm.contentsOfDirectory(atPath: objects.path)) ?? [] where !keptObjects.contains(file) {
+                try? fm.removeItem(at: objects.appendingPathComponent(file))
+            }
+        }
+    }
+
+    /// Writes `data` to a temporary file beside `target`, flushes it to disk and renames it over
+    /// `target`: readers see the old file or the whole new one, even after a power cut.
+    private static func writeDurably(_ data: Data, to target: URL) throws {
+        let temp = target.deletingLastPathComponent().appendingPathComponent(".tmp-\(getpid())-\(target.lastPathComponent)")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let count = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                done += count
+            }
+        }
+        if failure == 0, fsync(fd) != 0 { failure = errno }
+        close(fd)
+        guard failure == 0, rename(temp.path, target.path) == 0 else {
+            let code = failure != 0 ? failure : errno
+            unlink(temp.path)
+            throw POSIXError(.init(rawValue: code) ?? .EIO)
         }
     }
 

@@ -72,7 +72,7 @@ struct NoticeLinkRules: Sendable {
     /// link from a notice, or any id of a notice not posted or ending soon as a whole word. Most
     /// bodies have none and are rendered without the hooks (which run inside the Markdown lock).
     func mayReference(_ markdown: String, fromNotice: Bool) -> Bool {
-        if markdown.range(of: "thong-bao/") != nil || (fromNotice && markdown.range(of: "../") != nil) { return true }
+        if FastText.contains("thong-bao/", in: markdown) || (fromNotice && FastText.contains("../", in: markdown)) { return true }
         return !scanner.scan(Data(markdown.utf8), relativeLinksLeadToNotices: fromNotice, everywhere: true).isEmpty
     }
 

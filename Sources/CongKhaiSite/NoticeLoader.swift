@@ -336,11 +336,11 @@ struct NoticeLoader {
             if scalar.style == .plain { at = SourcePosition(line: at.line, column: at.column + column - 1) }
             found.append(.error(yaml.path, at, .placeholderLeft(placeholderText(scalar.string))))
         }
-        guard body.utf8.firstRange(of: Array("…".utf8)) != nil else { return found }
+        guard FastText.contains("…", in: body) else { return found }
         var lineNumber = bodyLine
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
             if found.count >= 5 { break }
-            if line.utf8.firstRange(of: Array("…".utf8)) != nil, let column = placeholderColumn(in: line) {
+            if line.utf8.contains(0xE2), let column = placeholderColumn(in: line) {
                 found.append(.error(yaml.path, SourcePosition(line: lineNumber, column: column),
                                     .placeholderLeft(placeholderText(String(line)))))
             }

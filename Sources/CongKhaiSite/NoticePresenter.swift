@@ -267,47 +267,58 @@ enum BodyRenderer {
     /// Adds `data-label="<header text>"` to each `<td` of cmark-gfm's tables, by column. The
     /// header text is cmark's escaped HTML with its tags removed, so it is safe in an attribute.
     static func labellingCells(_ html: String) -> String {
-        var output = ""
-        var rest = Substring(html)
-        while let table = rest.range(of: "<table>"), let end = rest[table.upperBound...].range(of: "</table>") {
-            output += rest[..<table.upperBound]
-            var inner = rest[table.upperBound..<end.lowerBound]
-            var labels: [String] = []
-            if let head = inner.range(of: "<thead>"), let headEnd = inner[head.upperBound...].range(of: "</thead>") {
-                var cells = inner[head.upperBound..<headEnd.lowerBound]
-                while let th = cells.range(of: "<th"), let open = cells[th.upperBound...].firstIndex(of: ">"),
-                      let close = cells[open...].range(of: "</th>") {
-                    labels.append(plainText(cells[cells.index(after: open)..<close.lowerBound]))
-                    cells = cells[close.upperBound...]
-                }
-                output += inner[..<headEnd.upperBound]
-                inner = inner[headEnd.upperBound...]
+        guard FastText.contains("<table>", in: html) else { return html }
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 4)
+        bytes.withUnsafeBufferPointer { all in
+            // The first `needle` in all[from..<to], byte for byte.
+            func find(_ needle: StaticString, from: Int, to: Int) -> Int? {
+                FastText.offset(of: needle.utf8Start, count: needle.utf8CodeUnitCount, in: all.baseAddress!, from: from, to: to)
             }
-            var column = 0
-            while let cell = inner.range(of: "<td") {
-                // A `<tr>` since the previous cell starts a new row.
-                if inner[..<cell.lowerBound].contains("<tr>") { column = 0 }
-                output += inner[..<cell.upperBound]
-                if column < labels.count, !labels[column].isEmpty {
-                    output += " data-label=\"" + labels[column] + "\""
+            var cursor = 0
+            while let table = find("<table>", from: cursor, to: all.count), let end = find("</table>", from: table + 7, to: all.count) {
+                var position = table + 7
+                output += all[cursor..<position]
+                var labels: [String] = []
+                if let head = find("<thead>", from: position, to: end), let headEnd = find("</thead>", from: head + 7, to: end) {
+                    var cells = head + 7
+                    while let th = find("<th", from: cells, to: headEnd), let open = find(">", from: th + 3, to: headEnd),
+                          let close = find("</th>", from: open, to: headEnd) {
+                        labels.append(plainText(all[(open + 1)..<close]))
+                        cells = close + 5
+                    }
+                    output += all[position..<(headEnd + 8)]
+                    position = headEnd + 8
                 }
-                column += 1
-                inner = inner[cell.upperBound...]
+                var column = 0
+                while let cell = find("<td", from: position, to: end) {
+                    // A `<tr>` since the previous cell starts a new row.
+                    if find("<tr>", from: position, to: cell) != nil { column = 0 }
+                    output += all[position..<(cell + 3)]
+                    if column < labels.count, !labels[column].isEmpty {
+                        output += " data-label=\"".utf8
+                        output += labels[column].utf8
+                        output += "\"".utf8
+                    }
+                    column += 1
+                    position = cell + 3
+                }
+                output += all[position..<(end + 8)]
+                cursor = end + 8
             }
-            output += inner
-            output += rest[end.lowerBound..<end.upperBound]
-            rest = rest[end.upperBound...]
+            output += all[cursor...]
         }
-        return output + rest
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Text of an HTML fragment without its tags (entities kept, as they are in the source).
-    private static func plainText(_ fragment: Substring) -> String {
-        var text = ""
+    private static func plainText(_ fragment: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var text: [UInt8] = []
         var inTag = false
-        for character in fragment {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+        for byte in fragment {
+            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag { text.append(byte) }
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -46,11 +46,22 @@ public struct PublicationJournal: Sendable {
     static let genesis = String(repeating: "0", count: 64)
 
     static func chain(_ previous: String, _ body: String) -> String {
-        SHA256.hash(data: Data((previous + "\t" + body).utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: Data((previous + "\t" + body).utf8)))
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: data))
+    }
+
+    /// Lower-case hexadecimal of a digest (`String(format:)` is slow on Linux: 10,000 files took a second).
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let plain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._:+/")

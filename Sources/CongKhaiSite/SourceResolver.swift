@@ -135,8 +135,11 @@ public struct SourceResolver: Sendable {
         }
     }
 
+    /// True when the unit has a last valid version whose every stored file is intact.
     private func hasFallback(_ unit: String, _ manifest: LastValidSources.Manifest?) -> Bool {
-        manifest?.files.keys.contains { Self.contains(unit, $0) } ?? false
+        guard let manifest, let state else { return false }
+        let entries = manifest.files.filter { Self.contains(unit, $0.key) }.values
+        return !entries.isEmpty && entries.allSatisfy { state.contents($0) != nil }
     }
 
     /// True when the unit's current files are not exactly its last valid version (new or edited).
@@ -209,8 +212,8 @@ public struct SourceResolver: Sendable {
     }
 
     /// A folder with the current files of every unit not chosen (copies), and the last valid
-    /// version of every unit that falls back (hard links to the stored files where the file
-    /// system allows: nothing reads them but the loaders).
+    /// version of every unit that falls back (written from the stored bytes, checked against
+    /// their SHA-256).
     private func compose(_ choices: [String: Choice], manifest: LastValidSources.Manifest?) throws -> URL {
         let fm = FileManager.default
         let parent = state?.folder ?? fm.temporaryDirectory.appendingPathComponent("congkhai-compose")
@@ -220,21 +223,22 @@ public struct SourceResolver: Sendable {
         try fm.createDirectory(at: folder, withIntermediateDirectories: false)
         // Current files are copied, not linked: a link would change their status-change time,
         // which `LastValidSources.save` reads to tell a file edited during the build.
-        func place(_ source: URL, at path: String, linking: Bool) throws {
+        func target(_ path: String) throws -> URL {
             let target = folder.appendingPathComponent(path)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if !linking || link(source.path, target.path) != 0 { try fm.copyItem(at: source, to: target) }
+            return target
         }
         let chosen = Array(choices.keys)
         for path in LastValidSources.sourceFiles(under: root) where !chosen.contains(where: { Self.contains($0, path) }) {
-            try place(root.appendingPathComponent(path), at: path, linking: false)
+            try fm.copyItem(at: root.appendingPathComponent(path), to: try target(path))
         }
         if let manifest, let state {
             for (path, entry) in manifest.files.sorted(by: { $0.key < $1.key }) {
                 guard let unit = chosen.first(where: { Self.contains($0, path) }), choices[unit] == .fallback else { continue }
-                // A stored file another process just deleted: that unit has no fallback, the
-                // others still do (its load fails and it is left out on the next round).
-                try? place(state.object(entry), at: path, linking: true)
+                // Stored bytes another process just deleted, or damaged: that unit has no
+                // fallback, the others still do (its load fails and it is left out on the next round).
+                guard let data = state.contents(entry) else { continue }
+                try data.write(to: try target(path))
             }
         }
         return folder

@@ -383,9 +383,9 @@ struct ExpiryNeverWaitsTests {
     @Test func sourcesThatCannotBeKeptAreForgottenAndTheBuildSaysSo() throws {
         let site = try Self.twoNotices()
         try site.build(at: "2026-04-01T09:00:00+07:00")
-        let objects = site.root.appendingPathComponent(".site.congkhai-state/objects")
-        try FileManager.default.removeItem(at: objects)
-        try Data("not a folder".utf8).write(to: objects)
+        let packs = site.root.appendingPathComponent(".site.congkhai-state/packs")
+        try FileManager.default.removeItem(at: packs)
+        try Data("not a folder".utf8).write(to: packs)
         try site.write("content/notices/con-lau.md", validNotice(title: "\"Còn lâu (sửa)\"", expires: "2026-06-30"))
         let failure = site.failingBuildReport(at: "2026-04-02T09:00:00+07:00")
         #expect(failure.published != nil)
@@ -403,7 +403,7 @@ struct ExpiryNeverWaitsTests {
         let manifest = try #require(state.manifest())
         #expect(manifest.files.keys.sorted() == ["content/notices/con-lau.md", "content/notices/sap-het.md", "content/site.yaml"])
         for entry in manifest.files.values {
-            #expect(FileManager.default.fileExists(atPath: state.object(entry).path))
+            #expect(state.contents(entry) != nil)
         }
         try FileManager.default.removeItem(at: state.folder)
         try site.build(at: "2026-04-01T09:00:00+07:00")
