@@ -183,7 +183,7 @@ struct LastValidSources {
 
     /// Writes `data` to a temporary file beside `target`, flushes it to disk and renames it over
     /// `target`: readers see the old file or the whole new one, even after a power cut.
-    private static func writeDurably(_ data: Data, to target: URL) throws {
+    static func writeDurably(_ data: Data, to target: URL) throws {
         let temp = target.deletingLastPathComponent().appendingPathComponent(".tmp-\(getpid())-\(target.lastPathComponent)")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }

@@ -116,6 +116,14 @@ struct NoticeLinkRules: Sendable {
     /// The notice with every text field a page, feed or index shows rewritten like a body (a
     /// summary saying "tiếp theo thông báo 2026-11-16-…" must not keep the site from building once
     /// that notice ends), with a warning at each field that changed.
+    /// The text of every field `rewriteFields` may change, one per line.
+    static func fieldsText(of notice: Notice) -> String {
+        ([notice.title, notice.summary ?? "", notice.number ?? "", notice.issuer] + notice.places
+            + notice.attachments.map(\.title)
+            + [notice.action.meetingPlace ?? "", notice.action.sendTo ?? ""]
+            + notice.action.contact.sorted { $0.key < $1.key }.map(\.value)).joined(separator: "\n")
+    }
+
     func rewriteFields(of notice: Notice) -> (Notice, [Diagnostic]) {
         var result = notice
         var warnings: [Diagnostic] = []

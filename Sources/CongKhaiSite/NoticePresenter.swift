@@ -107,6 +107,9 @@ struct NoticePresenter {
     /// The values a notice page shows: the summary plus signing date, body and attachments.
     func detail(_ notice: Notice, bodyHTML: String) -> [String: Any] {
         var values = summary(notice)
+        // A notice page does not change with the day: days left are the expiry script's job.
+        values["daysLeftText"] = nil
+        values["expiringSoon"] = nil
         values["bodyHTML"] = bodyHTML
         if let signed = notice.signed {
             values["signedFormal"] = formalDate(signed)

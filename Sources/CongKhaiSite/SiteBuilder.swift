@@ -15,6 +15,8 @@ public struct BuildReport: Sendable {
     public let fileCount: Int
     /// Files this build actually wrote (created or replaced); the rest already had the right bytes.
     public internal(set) var filesChanged = 0
+    /// Notice pages taken from the previous site because their inputs are unchanged (`RenderCache`).
+    public internal(set) var pagesReused = 0
     /// The site's calendar, to show instants in the site's zone.
     public let calendar: SiteCalendar
     /// The instant the site was rendered for (later than `--now` if the clock moved during the build).
@@ -138,13 +140,20 @@ public struct SiteBuilder: Sendable {
         var now = self.now
         var report: BuildReport?
         var diagnostics = resolution.diagnostics
-        for attempt in 0..<5 where report == nil {
+        var useCache = true
+        for attempt in 0..<6 where report == nil {
             do throws(PublishOutcome) {
-                report = try publish(content: content, theme: theme, at: now, checkClock: attempt < 4, timer: timer)
+                report = try publish(content: content, theme: theme, at: now, checkClock: attempt < 4, useCache: useCache,
+                                     timer: timer)
             } catch {
                 switch error {
                 case .clockMoved(let later):
                     now = later  // a posting started or ended during the build: render again
+                case .staleWithCache where useCache:
+                    useCache = false  // never trust a reused page over the verifier: render everything
+                case .staleWithCache(let found):
+                    diagnostics += found
+                    throw lastResort(diagnostics, content: content)
                 case .refused(let found):
                     // Another build holds the output (it publishes), or the output folder is not
                     // one a build may replace: this build changes nothing.
@@ -220,25 +229,38 @@ public struct SiteBuilder: Sendable {
 
     private enum PublishOutcome: Error {
         case clockMoved(Date)
+        /// The verifier found a page it must not publish in a site that reused cached pages.
+        case staleWithCache([Diagnostic])
         case refused(Diagnostic)
         case failed([Diagnostic])
     }
 
     /// Renders the site at `now` into a fresh folder, verifies it and swaps it in.
-    private func publish(content: SiteContent, theme: Theme, at now: Date, checkClock: Bool,
+    private func publish(content: SiteContent, theme: Theme, at now: Date, checkClock: Bool, useCache: Bool,
                          timer: StepTimer) throws(PublishOutcome) -> BuildReport {
         let schedule = content.schedule
         let statuses = schedule.statuses(at: now)
         let links = NoticeLinkRules(notices: content.notices, statuses: statuses, config: content.config, now: now)
         var fieldWarnings: [Diagnostic] = []
+        var rewrittenIds: Set<String> = []
         let notices = content.published(at: now).map { notice in
             let (rewritten, warnings) = links.rewriteFields(of: notice)
             fieldWarnings += warnings
+            if !warnings.isEmpty || NoticeLinkRules.fieldsText(of: rewritten) != NoticeLinkRules.fieldsText(of: notice) {
+                rewrittenIds.insert(notice.id)
+            }
             return rewritten
         }
-        let site = PublishedSite(config: content.config, theme: theme, notices: notices,
+        let state = LastValidSources(output: output)
+        var site = PublishedSite(config: content.config, theme: theme, notices: notices,
                                  pages: content.pages, now: now, links: links,
                                  withdrawals: content.withdrawals(at: now))
+        let cache = useCache ? RenderCache(state: state, served: output) : RenderCache(empty: output)
+        site.cache = cache
+        site.sourceRoot = content.root
+        site.rewritten = rewrittenIds
+        let configBytes = FileManager.default.contents(atPath: content.root.appendingPathComponent(SiteConfigLoader.path).path)
+        site.cacheSalt = RenderCache.key([RenderCache.toolIdentity, PublicationJournal.sha256(configBytes ?? Data())])
         let verifier = OutputVerifier(statuses: statuses, displayPrefix: displayPrefix)
         timer.mark("select by clock")
 
@@ -256,7 +278,10 @@ public struct SiteBuilder: Sendable {
                 timer.mark("render and write")
                 // The new site replaces the old one only if it shows no notice that is not being posted.
                 let stale = verifier.verify(folder: folderURL)
-                guard stale.isEmpty else { throw BuildFailure(diagnostics: stale) }
+                guard stale.isEmpty else {
+                    if cache.reusedCount > 0 { throw PublishOutcome.staleWithCache(stale) }
+                    throw BuildFailure(diagnostics: stale)
+                }
                 fileCount = folder.writtenPaths.count
                 timer.mark("verify output")
                 // Just before the swap: a site that is already stale is rendered again.
@@ -287,6 +312,13 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .failed([.error(output.path, nil, Self.message(for: error))])
         }
+        // What the served site's notice pages were rendered from, for the next build. Without it
+        // the next build renders every page again, nothing worse.
+        do {
+            try cache.save(in: state)
+        } catch {
+            try? FileManager.default.removeItem(at: RenderCache.file(in: state))
+        }
         // Warn while there is still time to extend a posting whose legal event has not happened.
         let calendar = content.config.calendar
         let today = calendar.localDate(of: now)
@@ -305,6 +337,7 @@ public struct SiteBuilder: Sendable {
                                  errors: linkDiagnostics.filter { $0.severity == .error },
                                  fileCount: fileCount, calendar: calendar, now: now, steps: [])
         report.filesChanged = filesChanged
+        report.pagesReused = cache.reusedCount
         return report
     }
 

@@ -15,6 +15,14 @@ struct PublishedSite {
     let links: NoticeLinkRules
     /// Withdrawn notices whose original period still runs: a short public line each, on the home page.
     var withdrawals: [Notice] = []
+    /// Notice pages of earlier builds to reuse; nil renders every page.
+    var cache: RenderCache?
+    /// What every page's cache key starts with: the binary and the site configuration's bytes.
+    var cacheSalt = ""
+    /// Where the notices' source files are (their bytes are part of their pages' cache keys).
+    var sourceRoot: URL?
+    /// Notices whose fields were rewritten because they name a notice no longer posted.
+    var rewritten: Set<String> = []
 }
 
 /// Renders every page of a site into an output folder with the theme's templates.
@@ -37,6 +45,11 @@ struct SiteRenderer: @unchecked Sendable {
     private let correctedBy: [String: [Notice]]
     /// Published notices by `project:`.
     private let byProject: [String: [Notice]]
+    /// The part of `shared` a notice page sees: no build date (notice pages do not change with
+    /// the day), and only values some template a notice page may use names.
+    private let noticeShared: [String: Any]
+    /// What every notice page's cache key starts with: binary, configuration, theme, `noticeShared`.
+    private let pageSalt: String
 
     /// `constantsInTemplates: false` renders with the theme's templates as written (tests compare).
     init(site: PublishedSite, constantsInTemplates: Bool = true) {
@@ -91,6 +104,11 @@ struct SiteRenderer: @unchecked Sendable {
         if let hours = config.contact["office_hours"] { contact["hours"] = hours }
         if !contact.isEmpty { shared["contact"] = contact }
         self.shared = shared
+        let dated: Set<String> = ["generated", "generatedShort", "generatedDay"]
+        let noticeTemplates = site.theme.templateTexts.filter { !["home", "list", "search", "404", "page"].contains($0.key) }
+            .sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n")
+        noticeShared = shared.filter { !dated.contains($0.key) && FastText.contains($0.key, in: noticeTemplates) }
+        pageSalt = RenderCache.key([site.cacheSalt, site.theme.fingerprint, RenderCache.canonical(noticeShared)])
         var byProject: [String: [Notice]] = [:]
         for notice in site.notices {
             if let project = notice.project { byProject[project, default: []].append(notice) }
@@ -110,7 +128,9 @@ struct SiteRenderer: @unchecked Sendable {
     /// Values of the base context that every page of this build shares, by tag name.
     static func constants(in context: [String: Any]) -> [String: String] {
         var constants: [String: String] = [:]
-        for name in ["home", "assets", "generated", "generatedShort", "generatedDay", "ogLocale"] {
+        // Not the build date: a notice page must not change with the day, even in a theme that
+        // names it (listings get it from their context).
+        for name in ["home", "assets", "ogLocale"] {
             if let value = context[name] as? String { constants[name] = value }
         }
         // A key with its own dots is skipped: `t.a.b` is a path in Mustache, not the key `a.b`.
@@ -135,8 +155,8 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// Values every template can use: the site, the interface strings, navigation.
-    private func baseContext(title: String?, path: String) -> [String: Any] {
-        var context = shared
+    private func baseContext(title: String?, path: String, notice: Bool = false) -> [String: Any] {
+        var context = notice ? noticeShared : shared
         context["canonical"] = config.baseURL + path
         context["ogType"] = "website"
         context["pageDescription"] = config.description ?? config.title
@@ -144,16 +164,16 @@ struct SiteRenderer: @unchecked Sendable {
         return context
     }
 
-    /// Renders a page; returns its size in bytes.
+    /// Renders a page and writes it; returns its text.
     @discardableResult
     private func render(_ template: String, _ context: [String: Any], to path: String,
-                        into folder: OutputFolder) throws -> Int {
+                        into folder: OutputFolder) throws -> String {
         guard let html = library.render(context, withTemplate: template) else {
             throw RenderFailure.diagnostics([.error("theme/templates/\(template).mustache", nil,
                                                     .templateError(name: template, detail: "missing"))])
         }
         try folder.write(path, html)
-        return html.utf8.count
+        return html
     }
 
     /// Above these sizes a page or the search index is slow on a cheap phone over a slow link.
@@ -198,6 +218,23 @@ struct SiteRenderer: @unchecked Sendable {
 
     private func renderNoticePage(_ notice: Notice, into folder: OutputFolder,
                                   strings: InterfaceStrings) throws -> (Diagnostic?, [Diagnostic]) {
+        let url = SiteURLs.notice(notice.id)
+        let path = SiteURLs.file(forPage: url)
+        // What the page shows of other notices: its corrections, the same project's notices being
+        // posted (each hidden by the expiry script once it ends, like every listed notice), and
+        // the notices it corrects.
+        let correctedBy = (correctedBy[notice.id] ?? []).map(correctionLink)
+        let related = (notice.project.flatMap { byProject[$0] } ?? []).filter { $0.id != notice.id }.map { other in
+            ["title": other.number.map { "\($0): \(other.title)" } ?? other.title,
+             "url": presenter.link(SiteURLs.notice(other.id)), "end": config.calendar.iso8601(other.period.end)]
+        }
+        let corrected = notice.corrects.compactMap { id in published[id] }.map(correctionLink)
+        let key = cacheKey(notice, others: [correctedBy, related, corrected])
+        if let key, let cache = site.cache, let bytes = cache.page(path, key: key) {
+            try folder.write(path, bytes)
+            try copyAttachments(of: notice, into: folder)
+            return (nil, Self.budgetWarning(notice.sourcePath, size: bytes.count, budget: Self.pageBudget).map { [$0] } ?? [])
+        }
         let body: String
         let editor = NoticeLinkEditor(rules: site.links, path: notice.sourcePath, firstLine: notice.bodyLine,
                                       markdown: notice.body, fromNotice: true)
@@ -206,39 +243,47 @@ struct SiteRenderer: @unchecked Sendable {
         } catch {
             return (.error(notice.sourcePath, SourcePosition(line: notice.bodyLine, column: 1), .fileUnreadable("\(error)")), [])
         }
-        let url = SiteURLs.notice(notice.id)
-        var context = baseContext(title: notice.title, path: url)
+        var context = baseContext(title: notice.title, path: url, notice: true)
         var detail = presenter.detail(notice, bodyHTML: body)
         detail["qrSVG"] = QRCodeSVG.svg(for: config.baseURL + url, label: strings["qr_label"]) ?? ""
         detail["absoluteURL"] = config.baseURL + url
-        if let by = correctedBy[notice.id] {
-            detail["correctedBy"] = by.map(correctionLink)
-        }
-        // The other notices of the same project being posted (each hidden by the expiry script
-        // once it ends, like every listed notice).
-        let related = (notice.project.flatMap { byProject[$0] } ?? []).filter { $0.id != notice.id }
+        if !correctedBy.isEmpty { detail["correctedBy"] = correctedBy }
         if !related.isEmpty {
-            detail["related"] = related.map { other in
-                ["title": other.number.map { "\($0): \(other.title)" } ?? other.title,
-                 "url": presenter.link(SiteURLs.notice(other.id)), "end": config.calendar.iso8601(other.period.end)]
-            }
+            detail["related"] = related
             detail["hasRelated"] = true
         }
-        let corrected = notice.corrects.compactMap { id in published[id] }
-        if !corrected.isEmpty { detail["corrects"] = corrected.map(correctionLink) }
+        if !corrected.isEmpty { detail["corrects"] = corrected }
         context["notice"] = detail
         context["robots"] = detail["robots"]
         context["ogType"] = "article"
         context["pageDescription"] = presenter.shareDescription(notice, links: site.links)
-        let size = try render("notice", context, to: SiteURLs.file(forPage: url), into: folder)
-        if let bundle = notice.bundleDirectory {
-            for attachment in notice.attachments {
-                try folder.copy(bundle.appendingPathComponent(attachment.file),
-                                to: SiteURLs.attachment(notice: notice.id, file: attachment.file))
-            }
-        }
-        let budget = Self.budgetWarning(notice.sourcePath, size: size, budget: Self.pageBudget)
+        let html = try render("notice", context, to: path, into: folder)
+        if let key { site.cache?.rendered(path, key: key, bytes: html) }
+        try copyAttachments(of: notice, into: folder)
+        let budget = Self.budgetWarning(notice.sourcePath, size: html.utf8.count, budget: Self.pageBudget)
         return (nil, editor.diagnostics + (budget.map { [$0] } ?? []))
+    }
+
+    private func copyAttachments(of notice: Notice, into folder: OutputFolder) throws {
+        guard let bundle = notice.bundleDirectory else { return }
+        for attachment in notice.attachments {
+            try folder.copy(bundle.appendingPathComponent(attachment.file),
+                            to: SiteURLs.attachment(notice: notice.id, file: attachment.file))
+        }
+    }
+
+    /// The key of a notice page's inputs (see `RenderCache`), or nil when the page must be
+    /// rendered: no cache, or a text that may name a notice (its links follow other notices'
+    /// statuses), or fields rewritten because they name one no longer posted.
+    private func cacheKey(_ notice: Notice, others: [Any]) -> String? {
+        guard site.cache != nil, let root = site.sourceRoot, !site.rewritten.contains(notice.id),
+              !site.links.mayReference(notice.body, fromNotice: true),
+              !site.links.mayReference(NoticeLinkRules.fieldsText(of: notice), fromNotice: true),
+              let source = FileManager.default.contents(atPath: root.appendingPathComponent(notice.sourcePath).path)
+        else { return nil }
+        return RenderCache.key([pageSalt, notice.sourcePath, PublicationJournal.sha256(source),
+                                notice.attachments.map { "\($0.file)\u{0}\($0.size)" }.joined(separator: "\u{1}"),
+                                RenderCache.canonical(others)])
     }
 
     /// One page of a listing (home, a type, a commune): which notices, where, with which template.

@@ -22,6 +22,11 @@ struct Theme {
     /// Interface strings for the site's language, from `strings/<lang>.yaml`.
     let strings: [String: String]
 
+    /// SHA-256 of every file of the theme (path and bytes), for cache keys.
+    var fingerprint: String {
+        RenderCache.key(files.keys.sorted().flatMap { [$0, PublicationJournal.sha256(files[$0]!)] })
+    }
+
     static let templateFolder = "templates/"
     static let assetFolder = "assets/"
 

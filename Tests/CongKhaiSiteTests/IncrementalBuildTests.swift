@@ -150,4 +150,94 @@ struct IncrementalBuildTests {
         #expect(spareNow == bytes)
         #expect(try site.read("thong-bao/thong-bao-5/index.html").contains("Đã sửa."))
     }
+
+    // The cache of rendered notice pages (`RenderCache`).
+
+    /// Notice pages in a snapshot.
+    static func noticePages(_ snapshot: [String: Data]) -> [String] {
+        snapshot.keys.filter { $0.hasPrefix("thong-bao/") && $0.hasSuffix("/index.html") }.sorted()
+    }
+
+    @Test func unchangedNoticePagesAreReusedNotRenderedAndTheSiteEqualsAFreshBuild() throws {
+        let site = try Self.site()
+        let first = try site.build(at: "2026-03-10T00:05:00+07:00")
+        #expect(first.pagesReused == 0)
+        let report = try site.build(at: "2026-03-11T00:05:00+07:00")
+        let pages = Self.noticePages(site.snapshot())
+        #expect(pages.count == 12)
+        #expect(report.pagesReused == pages.count)
+        #expect(site.snapshot() == (try Self.fresh(site, at: "2026-03-11T00:05:00+07:00")))
+        // One edit: that page alone is rendered again.
+        try site.write("content/notices/thong-bao-7.md", validNotice(
+            title: "\"Thông báo số 7\"", type: "general", commune: "xa-b", posted: "2026-03-02", expires: "2026-05-29",
+            extra: [("number", "\"7/TB-UBND\"")], body: "Nội dung đã sửa.\n"))
+        let edited = try site.build(at: "2026-03-11T08:00:00+07:00")
+        #expect(edited.pagesReused == pages.count - 1)
+        #expect(site.snapshot() == (try Self.fresh(site, at: "2026-03-11T08:00:00+07:00")))
+    }
+
+    @Test(arguments: ["garbage", "deleted", "other keys", "page edited by hand"])
+    func aDamagedOrMissingCacheOnlyCostsTime(_ damage: String) throws {
+        let site = try Self.site()
+        try site.build(at: "2026-03-10T00:05:00+07:00")
+        let cache = RenderCache.file(in: LastValidSources(output: site.output))
+        switch damage {
+        case "garbage": try Data("{\"format\": 1, \"pages\": [".utf8).write(to: cache)
+        case "deleted": try FileManager.default.removeItem(at: cache)
+        case "other keys":
+            let text = try String(contentsOf: cache, encoding: .utf8)
+            // Paths are JSON strings (`/` may be written `\/`): the two pages trade records.
+            let swapped = text.replacingOccurrences(of: "thong-bao-1\\/", with: "thong-bao-X\\/")
+                .replacingOccurrences(of: "thong-bao-2\\/", with: "thong-bao-1\\/")
+                .replacingOccurrences(of: "thong-bao-X\\/", with: "thong-bao-2\\/")
+            #expect(swapped != text)
+            try Data(swapped.utf8).write(to: cache)
+        default:
+            let page = site.output.appendingPathComponent("thong-bao/thong-bao-5/index.html")
+            let text = try String(contentsOf: page, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "Thông báo số 5", with: "Sửa tay").utf8).write(to: page)
+        }
+        let report = try site.build(at: "2026-03-11T00:05:00+07:00")
+        #expect(site.snapshot() == (try Self.fresh(site, at: "2026-03-11T00:05:00+07:00")))
+        let expected = ["garbage": 0, "deleted": 0, "other keys": 10, "page edited by hand": 11][damage]!
+        #expect(report.pagesReused == expected)
+    }
+
+    @Test func aPageThatNamesAnotherNoticeFollowsItsStatusAndProjectsFollowTheirNotices() throws {
+        let site = try Self.site()
+        // thong-bao-0 (ends 2026-04-10) is linked from 8's body; 1 (ends 2026-04-10) and 9 share a project.
+        try site.write("content/notices/thong-bao-8.md", validNotice(
+            title: "\"Thông báo số 8\"", commune: "xa-a", posted: "2026-03-02", expires: "2026-05-29",
+            body: "Xem [thông báo trước](../thong-bao-0/).\n"))
+        for (index, expires) in [(1, "2026-04-10"), (9, "2026-05-29")] {
+            try site.write("content/notices/thong-bao-\(index).md", validNotice(
+                title: "\"Thông báo số \(index)\"", commune: "xa-b", posted: "2026-03-02", expires: expires,
+                extra: [("project", "duong-moi")]))
+        }
+        try site.build(at: "2026-04-09T00:05:00+07:00")
+        try site.build(at: "2026-04-10T00:05:00+07:00")
+        #expect(try site.read("thong-bao/thong-bao-8/index.html").contains("href=\"../thong-bao-0/\""))
+        #expect(try site.read("thong-bao/thong-bao-9/index.html").contains("Thông báo số 1"))
+        // 0 and 1 have ended: 8 loses its link and 9 its related notice, like a fresh build.
+        let report = try site.build(at: "2026-04-11T00:05:00+07:00")
+        #expect(site.snapshot() == (try Self.fresh(site, at: "2026-04-11T00:05:00+07:00")))
+        #expect(!(try site.read("thong-bao/thong-bao-8/index.html")).contains("thong-bao-0/"))
+        #expect(!(try site.read("thong-bao/thong-bao-9/index.html")).contains("Thông báo số 1"))
+        // Of the 8 pages still posted, 8 (it names a notice) and 9 (its project changed) were rendered.
+        #expect(Self.noticePages(site.snapshot()).count == 8)
+        #expect(report.pagesReused == 6)
+    }
+
+    @Test func aThemeOrConfigurationChangeRendersEveryPageAgain() throws {
+        let site = try Self.site()
+        try site.build(at: "2026-03-10T00:05:00+07:00")
+        try site.write("theme/assets/ghi-chu.txt", "Tệp mới của giao diện.\n")
+        let themed = try site.build(at: "2026-03-10T08:00:00+07:00")
+        #expect(themed.pagesReused == 0)
+        #expect(site.snapshot() == (try Self.fresh(site, at: "2026-03-10T08:00:00+07:00")))
+        try site.write("content/site.yaml", TestSite.siteYAML + "description: \"Trang công khai\"\n")
+        let configured = try site.build(at: "2026-03-10T09:00:00+07:00")
+        #expect(configured.pagesReused == 0)
+        #expect(site.snapshot() == (try Self.fresh(site, at: "2026-03-10T09:00:00+07:00")))
+    }
 }
