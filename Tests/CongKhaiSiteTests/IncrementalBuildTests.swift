@@ -240,4 +240,28 @@ struct IncrementalBuildTests {
         #expect(configured.pagesReused == 0)
         #expect(site.snapshot() == (try Self.fresh(site, at: "2026-03-10T09:00:00+07:00")))
     }
+
+    @Test func aReusedPageTheVerifierRefusesMakesTheBuildRenderEverythingAgain() throws {
+        let site = try Self.site()
+        try site.build(at: "2026-04-10T00:05:00+07:00")
+        // A served page that links to thong-bao-0 (ending tonight), with a cache record that
+        // matches it: what a key missing an input would look like.
+        let path = "thong-bao/thong-bao-5/index.html"
+        let page = site.output.appendingPathComponent(path)
+        let tampered = try String(contentsOf: page, encoding: .utf8)
+            .replacingOccurrences(of: "</main>", with: "<a href=\"../thong-bao-0/\">trước</a></main>")
+        try #require(tampered.contains("thong-bao-0"))
+        try Data(tampered.utf8).write(to: page)
+        let cacheFile = RenderCache.file(in: LastValidSources(output: site.output))
+        var stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: cacheFile)) as? [String: Any])
+        var pages = try #require(stored["pages"] as? [String: [String: String]])
+        pages[path]?["sha256"] = PublicationJournal.sha256(Data(tampered.utf8))
+        stored["pages"] = pages
+        try JSONSerialization.data(withJSONObject: stored).write(to: cacheFile)
+
+        let report = try site.build(at: "2026-04-11T00:05:00+07:00")
+        #expect(report.pagesReused == 0)
+        #expect(site.snapshot() == (try Self.fresh(site, at: "2026-04-11T00:05:00+07:00")))
+        #expect(!(try site.read(path)).contains("thong-bao-0"))
+    }
 }
