@@ -1,6 +1,6 @@
 /// A problem found in content, theme or configuration, with where it is.
-public struct Diagnostic: Sendable, Hashable {
-    public enum Severity: String, Sendable {
+public struct Diagnostic: Sendable, Hashable, Codable {
+    public enum Severity: String, Sendable, Codable {
         case error
         case warning
     }

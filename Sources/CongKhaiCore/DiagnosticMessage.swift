@@ -1,5 +1,5 @@
 /// Every message a clerk can see, in one catalogue, in Vietnamese and English.
-public enum DiagnosticMessage: Sendable, Hashable {
+public enum DiagnosticMessage: Sendable, Hashable, Codable {
     case invalidUTF8
     case nulCharacter
     case utf16
@@ -80,7 +80,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case personalData(PersonalDataKind)
 
     /// What looks like a personal identifier in published text.
-    public enum PersonalDataKind: Sendable, Hashable {
+    public enum PersonalDataKind: Sendable, Hashable, Codable {
         case citizenID, oldID, phone
     }
     case expiringSoon(daysLeft: Int, lastDay: LocalDate)
@@ -115,12 +115,12 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case searchIndexTooLarge(kilobytes: Int, budget: Int)
 
     /// Characters pasted from word processors that look like a space or nothing.
-    public enum InvisibleCharacter: Sendable, Hashable {
+    public enum InvisibleCharacter: Sendable, Hashable, Codable {
         case nonBreakingSpace, zeroWidth
     }
 
     /// A file under `content/notices/` that is not read as a notice, and what to do with it.
-    public enum NonNoticeFile: Sendable, Hashable {
+    public enum NonNoticeFile: Sendable, Hashable, Codable {
         /// `.MD`, `.markdown`, `.md.txt`, `.txt`: a notice saved under the wrong name; rename to this.
         case rename(to: String)
         /// `.docx`, `.pdf`, an image …: an attachment outside a bundle folder.
@@ -130,7 +130,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
     }
 
     /// What kind of value a key expects.
-    public enum ValueKind: Sendable, Hashable {
+    public enum ValueKind: Sendable, Hashable, Codable {
         case text, date, list, mapping, listOfText, attachmentList
 
         func text(in language: Language) -> String {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar day with no time and no zone (`2026-04-06`), as clerks write dates.
-public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int

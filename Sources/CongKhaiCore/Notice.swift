@@ -1,7 +1,7 @@
 import Foundation
 
 /// A position in a source file, 1-based, columns counted in Unicode scalars.
-public struct SourcePosition: Hashable, Sendable {
+public struct SourcePosition: Hashable, Sendable, Codable {
     public let line: Int
     public let column: Int
 
@@ -12,7 +12,7 @@ public struct SourcePosition: Hashable, Sendable {
 }
 
 /// A file attached to a notice bundle.
-public struct Attachment: Hashable, Sendable {
+public struct Attachment: Hashable, Sendable, Codable {
     /// File name relative to the bundle folder.
     public let file: String
     public let title: String
@@ -27,7 +27,7 @@ public struct Attachment: Hashable, Sendable {
 }
 
 /// One extension of a notice's posting period, as `congkhai extend` records it in front matter.
-public struct PeriodExtension: Hashable, Sendable {
+public struct PeriodExtension: Hashable, Sendable, Codable {
     /// The day the extension was decided.
     public let date: LocalDate
     /// The new last day of posting.
@@ -45,7 +45,7 @@ public struct PeriodExtension: Hashable, Sendable {
 }
 
 /// One notice as the clerk wrote it, validated.
-public struct Notice: Sendable {
+public struct Notice: Sendable, Codable {
     /// The notice's id: file or bundle name, or front matter `slug`.
     public var id: String
     /// Path of the Markdown file relative to the site root (`content/notices/…`).
@@ -133,7 +133,7 @@ public struct Notice: Sendable {
 
 /// What a notice asks of residents: the last day for opinions, a meeting, where to send
 /// opinions and whom to ask. Every part is optional; the site's `contact:` fills the gaps.
-public struct NoticeAction: Sendable, Hashable {
+public struct NoticeAction: Sendable, Hashable, Codable {
     public var opinionsUntil: LocalDate?
     public var meetingTime: Timestamp?
     public var meetingPlace: String?

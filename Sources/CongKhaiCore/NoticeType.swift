@@ -1,6 +1,6 @@
 /// A kind of notice (`compensation-plan`, …): its id and display names. How long it is posted is
 /// not here but in the dated posting rules (`PostingRule`, `rules/posting-rules.yaml`).
-public struct NoticeType: Hashable, Sendable {
+public struct NoticeType: Hashable, Sendable, Codable {
     public let id: String
     /// Vietnamese display name.
     public let name: String

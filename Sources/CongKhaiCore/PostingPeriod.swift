@@ -5,7 +5,7 @@ import Foundation
 ///
 /// A date-only `posted` starts at 00:00:00 local; a date-only `expires` lasts through
 /// 23:59:59 local of that day. The notice disappears at `end` = `lastInstant` + 1 s.
-public struct PostingPeriod: Hashable, Sendable {
+public struct PostingPeriod: Hashable, Sendable, Codable {
     public let start: Date
     public let lastInstant: Date
 

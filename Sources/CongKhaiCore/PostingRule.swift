@@ -1,7 +1,7 @@
 /// A length of time in a posting rule: calendar days counted as the Civil Code counts them, or
 /// working days.
-public struct RuleDuration: Hashable, Sendable {
-    public enum Unit: String, Sendable, CaseIterable {
+public struct RuleDuration: Hashable, Sendable, Codable {
+    public enum Unit: String, Sendable, CaseIterable, Codable {
         /// Calendar days; the first day is not counted, and a period whose last day is a day off
         /// ends at the end of the next working day (Civil Code 2015, Art. 147–148).
         case days
@@ -32,7 +32,7 @@ public struct RuleDuration: Hashable, Sendable {
 ///
 /// The rules are data (`rules/posting-rules.yaml`, embedded in the tool; a site may override or
 /// add rules in `site.yaml`), never code: the law changed on 01/01/2026 and will change again.
-public struct PostingRule: Hashable, Sendable {
+public struct PostingRule: Hashable, Sendable, Codable {
     public let type: String
     /// First and last day on which the rule is in force (inclusive); nil: open-ended.
     public let from: LocalDate?

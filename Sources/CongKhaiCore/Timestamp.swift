@@ -2,7 +2,7 @@ import Foundation
 
 /// A date or date-time written in content, kept as written so that a date-only value can
 /// mean "the whole local day" in the site's zone.
-public enum Timestamp: Hashable, Sendable {
+public enum Timestamp: Hashable, Sendable, Codable {
     /// `2026-03-05`: a local calendar day.
     case day(LocalDate)
     /// `2026-03-05T08:00:00+07:00`: an exact instant. Without an offset the site's zone applies.

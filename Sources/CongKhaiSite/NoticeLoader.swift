@@ -110,8 +110,9 @@ struct NoticeLoader {
         return documents.contains(ext) ? .attachmentOutsideBundle : .other
     }
 
-    /// Parses one notice file. Returns nil when it has errors (all reported).
-    func load(_ file: SourceFile) -> (Notice?, [Diagnostic]) {
+    /// Parses one notice file. Returns nil when it has errors (all reported). With a cache (and
+    /// the salt of this configuration), a file parsed by an earlier build is not parsed again.
+    func load(_ file: SourceFile, cache: ParseCache? = nil, configSalt: String = "") -> (Notice?, [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: file.url.path) else {
             return (nil, [.error(file.path, nil, .fileUnreadable(file.path))])
         }
@@ -121,7 +122,13 @@ struct NoticeLoader {
         } catch {
             return (nil, [.error(file.path, SourcePosition(line: 1, column: 1), error.message)])
         }
-        return parse(text, file: file)
+        guard let cache else { return parse(text, file: file) }
+        let key = ParseCache.key(configSalt: configSalt, path: file.path, data: data, lenient: lenient.contains(file.path),
+                                 bundle: file.bundle)
+        if let hit = cache.lookup(file.path, key: key, text: text, bundle: file.bundle) { return hit }
+        let result = parse(text, file: file)
+        cache.store(file.path, key: key, result: result, text: text)
+        return result
     }
 
     func parse(_ text: String, file: SourceFile) -> (Notice?, [Diagnostic]) {

@@ -17,6 +17,8 @@ public struct BuildReport: Sendable {
     public internal(set) var filesChanged = 0
     /// Notice pages taken from the previous site because their inputs are unchanged (`RenderCache`).
     public internal(set) var pagesReused = 0
+    /// Notice files not parsed again because their bytes and configuration are unchanged (`ParseCache`).
+    public internal(set) var parsesReused = 0
     /// The site's calendar, to show instants in the site's zone.
     public let calendar: SiteCalendar
     /// The instant the site was rendered for (later than `--now` if the clock moved during the build).
@@ -183,6 +185,10 @@ public struct SiteBuilder: Sendable {
             state.forget()
             diagnostics.append(.error(state.folder.path, nil, .stateNotSaved("\(Self.message(for: error).text(in: .en))")))
         }
+        // Parses of this build's files, for the next one: without them it parses everything.
+        if let cache = resolution.parseCache, (try? cache.save(in: state)) == nil {
+            try? FileManager.default.removeItem(at: ParseCache.file(in: state))
+        }
         timer.mark("keep sources")
         if journal {
             do {
@@ -194,6 +200,7 @@ public struct SiteBuilder: Sendable {
             timer.mark("journal")
         }
         report.warnings = (diagnostics + report.warnings).filter { $0.severity == .warning }.sortedForReport
+        report.parsesReused = resolution.parseCache?.hitCount ?? 0
         report.fallbacks = resolution.fallbacks
         report.excluded = resolution.excluded
         report.steps = timer.steps

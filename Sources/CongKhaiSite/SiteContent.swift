@@ -16,6 +16,12 @@ public struct SiteContent: Sendable {
     /// diagnostic found, errors and warnings, in report order. Drafts are validated like any
     /// notice but kept apart, unless `includeDrafts` (a preview) lists them as notices.
     public static func load(root: URL, includeDrafts: Bool = false, lenient: Set<String> = []) -> (SiteContent?, [Diagnostic]) {
+        load(root: root, includeDrafts: includeDrafts, lenient: lenient, cache: nil)
+    }
+
+    /// As above; with `cache`, notice files parsed by an earlier build are not parsed again.
+    static func load(root: URL, includeDrafts: Bool = false, lenient: Set<String> = [],
+                     cache: ParseCache?) -> (SiteContent?, [Diagnostic]) {
         let (loadedConfig, configDiagnostics) = SiteConfigLoader.load(root: root)
         guard let config = loadedConfig else { return (nil, configDiagnostics.sortedForReport) }
         var diagnostics = configDiagnostics
@@ -25,8 +31,9 @@ public struct SiteContent: Sendable {
         diagnostics += linkProblems
         // Files are parsed on all cores (each YAML parser is independent); results keep path order.
         let results = Mutex([(Notice?, [Diagnostic])?](repeating: nil, count: files.count))
+        let configSalt = cache == nil ? "" : ParseCache.configSalt(root: root)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let result = loader.load(files[index])
+            let result = loader.load(files[index], cache: cache, configSalt: configSalt)
             results.withLock { $0[index] = result }
         }
         var notices: [Notice] = []

@@ -57,6 +57,8 @@ public struct SourceResolver: Sendable {
         public var hasErrors: Bool { diagnostics.hasErrors }
         var isDegraded: Bool { root != originalRoot }
         let originalRoot: URL
+        /// Parses of this resolution's notice files, for the next build (`SiteBuilder` saves it).
+        var parseCache: ParseCache?
 
         /// True when the notice or page at `sourcePath` comes from its last valid version.
         public func isFallback(_ sourcePath: String) -> Bool {
@@ -74,7 +76,14 @@ public struct SourceResolver: Sendable {
     /// `withTheme: false` skips the theme (commands that render nothing).
     /// `publishing: true` (a build) composes nothing when no last valid versions exist.
     func resolve(withTheme: Bool, publishing: Bool = false) -> Resolution {
-        var (content, diagnostics) = SiteContent.load(root: root, includeDrafts: includeDrafts)
+        let cache = state.map { ParseCache(state: $0) }
+        var resolution = resolve(withTheme: withTheme, publishing: publishing, cache: cache)
+        resolution.parseCache = cache
+        return resolution
+    }
+
+    private func resolve(withTheme: Bool, publishing: Bool, cache: ParseCache?) -> Resolution {
+        var (content, diagnostics) = SiteContent.load(root: root, includeDrafts: includeDrafts, cache: cache)
         let manifest = state?.manifest()
         // Files exactly as a previous build published them are not held to checks this version
         // added: a stricter CongKhai must not take a notice offline in its posting period.
@@ -82,7 +91,7 @@ public struct SourceResolver: Sendable {
         if content == nil, let manifest {
             let units = Set(diagnostics.filter { $0.severity == .error && NoticeLoader.isStricterCheck($0) }.compactMap { Self.unit(for: $0.path) })
             lenient = Set(units.filter { !isChanged($0, manifest) }.flatMap { unit in [unit, unit + "/index.md"] })
-            if !lenient.isEmpty { (content, diagnostics) = SiteContent.load(root: root, includeDrafts: includeDrafts, lenient: lenient) }
+            if !lenient.isEmpty { (content, diagnostics) = SiteContent.load(root: root, includeDrafts: includeDrafts, lenient: lenient, cache: cache) }
         }
         var (theme, themeDiagnostics): (Theme?, [Diagnostic]) = (nil, [])
         if let content, withTheme { (theme, themeDiagnostics) = Theme.load(root: root, language: content.config.language) }
@@ -106,7 +115,8 @@ public struct SourceResolver: Sendable {
             guard let composed = try? compose(choices, manifest: manifest) else { break }
             // A unit's last valid version is what a build published: lenient like an unchanged file.
             let fallbacks = choices.filter { $0.value == .fallback }.keys.flatMap { [$0, $0 + "/index.md"] }
-            let (loaded, found) = SiteContent.load(root: composed, includeDrafts: includeDrafts, lenient: lenient.union(fallbacks))
+            let (loaded, found) = SiteContent.load(root: composed, includeDrafts: includeDrafts, lenient: lenient.union(fallbacks),
+                                                   cache: cache)
             var (composedTheme, themeFound): (Theme?, [Diagnostic]) = (nil, [])
             if let loaded, withTheme {
                 (composedTheme, themeFound) = Theme.load(root: composed, language: loaded.config.language)

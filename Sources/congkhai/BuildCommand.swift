@@ -57,7 +57,7 @@ struct BuildCommand: ParsableCommand {
             let line = "[\(index + 1)/\(report.steps.count)] \(step.name): \(String(format: "%.3f", step.seconds)) s\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
-        FileHandle.standardError.write(Data("files: \(report.fileCount) in the site, \(report.filesChanged) written; notice pages: \(report.pagesReused) reused\n".utf8))
+        FileHandle.standardError.write(Data("files: \(report.fileCount) in the site, \(report.filesChanged) written; notice pages: \(report.pagesReused) reused; notice files: \(report.parsesReused) not parsed again\n".utf8))
     }
 
     /// What a build with errors still published, in plain words for the IT contact and the clerk.

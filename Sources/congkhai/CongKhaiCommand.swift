@@ -73,9 +73,11 @@ struct SiteOptions: ParsableArguments {
     }
 
     func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))
-        }
+        guard !diagnostics.isEmpty else { return }
+        let language = self.language  // read from site.yaml: once, not once per line
+        var text = ""
+        for diagnostic in diagnostics { text += diagnostic.formatted(in: language) + "\n" }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// The content as well as it can be determined: broken files replaced by their last valid

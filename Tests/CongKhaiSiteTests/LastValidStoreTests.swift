@@ -29,7 +29,7 @@ struct LastValidStoreTests {
         let state = LastValidSources(output: site.output)
         let manifest = try #require(state.manifest())
         #expect(manifest.files.count == count + 1)  // the notices and site.yaml
-        #expect(Self.names(in: state.folder) == ["manifest.json", "packs", "pages.json"])
+        #expect(Self.names(in: state.folder) == ["manifest.json", "packs", "pages.json", "parsed.cache"])
         let packs = Self.names(in: state.folder.appendingPathComponent("packs"))
         #expect(packs.count == 1)
         #expect(Set(manifest.files.values.compactMap(\.pack)) == Set(packs))
@@ -65,7 +65,7 @@ struct LastValidStoreTests {
         #expect(try #require(failure.published).fallbacks == ["content/notices/thong-bao-1.md"])
         #expect(try site.read("thong-bao/thong-bao-1/index.html").contains("Thông báo số 1"))
         // That save already moved every stored version into one pack.
-        #expect(Self.names(in: state.folder) == ["manifest.json", "packs", "pages.json"])
+        #expect(Self.names(in: state.folder) == ["manifest.json", "packs", "pages.json", "parsed.cache"])
         #expect(Self.names(in: state.folder.appendingPathComponent("packs")).count == 1)
 
         // The fixed file publishes; its save adds a pack with that one file.
