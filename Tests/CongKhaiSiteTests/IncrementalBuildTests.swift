@@ -24,14 +24,7 @@ struct IncrementalBuildTests {
 
     /// A fresh build of the same sources at `now`, into a new output folder, as a snapshot.
     static func fresh(_ site: TestSite, at now: String) throws -> [String: Data] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-fresh-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: folder)
-            try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()
-                .appendingPathComponent(".\(folder.lastPathComponent).congkhai-state"))
-        }
-        _ = try SiteBuilder(root: site.root, output: folder, now: instant(now)).build()
-        return TestSite.snapshot(of: folder)
+        try site.buildIntoNewFolder(at: now).files
     }
 
     static func changedPaths(_ before: [String: Data], _ after: [String: Data]) -> [String] {

@@ -24,16 +24,10 @@ struct ParseCacheTests {
         return site
     }
 
-    /// The same build without any cache, into a fresh folder: its output and diagnostics.
+    /// The same build without any cache, into a new folder: its output and warnings.
     static func uncached(_ site: TestSite, at now: String) throws -> (files: [String: Data], warnings: [Diagnostic]) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-uncached-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: folder)
-            try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()
-                .appendingPathComponent(".\(folder.lastPathComponent).congkhai-state"))
-        }
-        let report = try SiteBuilder(root: site.root, output: folder, now: instant(now)).build()
-        return (TestSite.snapshot(of: folder), report.warnings)
+        let (files, report) = try site.buildIntoNewFolder(at: now)
+        return (files, report.warnings)
     }
 
     @Test func anUnchangedFileIsNotParsedAgainAndReportsTheSameWarnings() throws {

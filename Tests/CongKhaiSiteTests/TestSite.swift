@@ -60,6 +60,19 @@ final class TestSite {
         }
     }
 
+    /// A build of the same sources at `now` into a new output folder (so with no spare, no last
+    /// valid versions and no caches), removed afterwards: its files and report.
+    func buildIntoNewFolder(at now: String) throws -> (files: [String: Data], report: BuildReport) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-fresh-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()
+                .appendingPathComponent(".\(folder.lastPathComponent).congkhai-state"))
+        }
+        let report = try SiteBuilder(root: root, output: folder, now: instant(now)).build()
+        return (Self.snapshot(of: folder), report)
+    }
+
     func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
     }
