@@ -22,8 +22,15 @@ struct SearchIndex {
         let config = site.config
         let presenter = presenter
         let links = site.links
-        let entries = Parallel.map(notices.count) { index in
-            CompactJSON.fragment(Self.entry(notices[index], config: config, presenter: presenter, links: links))
+        // An entry has the same inputs as the notice's page: where the page may be reused, so may
+        // the entry the served search.json has for it (`RenderCache`).
+        let cache = site.cache
+        let entries = Parallel.map(notices.count) { index -> [UInt8] in
+            let notice = notices[index]
+            if let cache, let key = cache.key(for: notice.id), let bytes = cache.searchEntry(notice.id, key: key) {
+                return bytes
+            }
+            return CompactJSON.fragment(Self.entry(notice, config: config, presenter: presenter, links: links))
         }
         var out = Array("{\"soon\":\(config.expiringSoonDays),\"synonyms\":".utf8)
         // Each group as one string ("den bu|boi thuong"): a short word alone in quotes could read
@@ -33,6 +40,9 @@ struct SearchIndex {
         out.reserveCapacity(out.count + entries.reduce(16) { $0 + $1.count + 1 })
         for (index, entry) in entries.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
+            if let cache, let key = cache.key(for: notices[index].id) {
+                cache.wroteSearchEntry(notices[index].id, key: key, offset: out.count, bytes: entry)
+            }
             out.append(contentsOf: entry)
         }
         out.append(contentsOf: "]}\n".utf8)

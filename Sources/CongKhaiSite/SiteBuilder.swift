@@ -17,6 +17,8 @@ public struct BuildReport: Sendable {
     public internal(set) var filesChanged = 0
     /// Notice pages taken from the previous site because their inputs are unchanged (`RenderCache`).
     public internal(set) var pagesReused = 0
+    /// Their entries in `search.json`, taken from the previous site's.
+    public internal(set) var searchEntriesReused = 0
     /// Notice files not parsed again because their bytes and configuration are unchanged (`ParseCache`).
     public internal(set) var parsesReused = 0
     /// The site's calendar, to show instants in the site's zone.
@@ -345,6 +347,7 @@ public struct SiteBuilder: Sendable {
                                  fileCount: fileCount, calendar: calendar, now: now, steps: [])
         report.filesChanged = filesChanged
         report.pagesReused = cache.reusedCount
+        report.searchEntriesReused = cache.searchReusedCount
         return report
     }
 

@@ -230,6 +230,7 @@ struct SiteRenderer: @unchecked Sendable {
         }
         let corrected = notice.corrects.compactMap { id in published[id] }.map(correctionLink)
         let key = cacheKey(notice, others: [correctedBy, related, corrected])
+        if let key { site.cache?.remember(key: key, for: notice.id) }
         if let key, let cache = site.cache, let bytes = cache.page(path, key: key) {
             try folder.write(path, bytes)
             try copyAttachments(of: notice, into: folder)

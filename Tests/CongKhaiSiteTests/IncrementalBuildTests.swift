@@ -159,6 +159,7 @@ struct IncrementalBuildTests {
         let pages = Self.noticePages(site.snapshot())
         #expect(pages.count == 12)
         #expect(report.pagesReused == pages.count)
+        #expect(report.searchEntriesReused == pages.count)
         #expect(site.snapshot() == (try Self.fresh(site, at: "2026-03-11T00:05:00+07:00")))
         // One edit: that page alone is rendered again.
         try site.write("content/notices/thong-bao-7.md", validNotice(
@@ -166,10 +167,11 @@ struct IncrementalBuildTests {
             extra: [("number", "\"7/TB-UBND\"")], body: "Nội dung đã sửa.\n"))
         let edited = try site.build(at: "2026-03-11T08:00:00+07:00")
         #expect(edited.pagesReused == pages.count - 1)
+        #expect(edited.searchEntriesReused == pages.count - 1)
         #expect(site.snapshot() == (try Self.fresh(site, at: "2026-03-11T08:00:00+07:00")))
     }
 
-    @Test(arguments: ["garbage", "deleted", "other keys", "page edited by hand"])
+    @Test(arguments: ["garbage", "deleted", "other keys", "page edited by hand", "search index edited by hand"])
     func aDamagedOrMissingCacheOnlyCostsTime(_ damage: String) throws {
         let site = try Self.site()
         try site.build(at: "2026-03-10T00:05:00+07:00")
@@ -185,6 +187,12 @@ struct IncrementalBuildTests {
                 .replacingOccurrences(of: "thong-bao-X\\/", with: "thong-bao-2\\/")
             #expect(swapped != text)
             try Data(swapped.utf8).write(to: cache)
+        case "search index edited by hand":
+            let index = site.output.appendingPathComponent("search.json")
+            let text = try String(contentsOf: index, encoding: .utf8)
+            try #require(text.contains("Thông báo số 5"))
+            // Same length: the other entries stay where the cache says they are.
+            try Data(text.replacingOccurrences(of: "Thông báo số 5", with: "Thông báo số 0").utf8).write(to: index)
         default:
             let page = site.output.appendingPathComponent("thong-bao/thong-bao-5/index.html")
             let text = try String(contentsOf: page, encoding: .utf8)
@@ -192,8 +200,11 @@ struct IncrementalBuildTests {
         }
         let report = try site.build(at: "2026-03-11T00:05:00+07:00")
         #expect(site.snapshot() == (try Self.fresh(site, at: "2026-03-11T00:05:00+07:00")))
-        let expected = ["garbage": 0, "deleted": 0, "other keys": 10, "page edited by hand": 11][damage]!
+        let expected = ["garbage": 0, "deleted": 0, "other keys": 10, "page edited by hand": 11, "search index edited by hand": 12][damage]!
         #expect(report.pagesReused == expected)
+        // Entries in search.json have the same keys; one edited by hand is made again.
+        let entries = ["other keys": 12, "page edited by hand": 12, "search index edited by hand": 11][damage] ?? 0
+        #expect(report.searchEntriesReused == entries)
     }
 
     @Test func aPageThatNamesAnotherNoticeFollowsItsStatusAndProjectsFollowTheirNotices() throws {
