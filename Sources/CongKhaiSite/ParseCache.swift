@@ -35,9 +35,13 @@ final class ParseCache: Sendable {
     }
 
     private let records: [String: Record]
-    private let blobs: Data
-    /// Entries of this build's loads, by path: what the next build reads.
-    private let current = Mutex<[String: (key: String, bytes: Data)]>([:])
+    /// The cache file as read (mapped), and where its entries start.
+    private let file: Data
+    private let blobStart: Int
+    /// Entries of this build's loads, by path: what the next build reads. A reused entry is a
+    /// range of `file` (no copy); a new one, its bytes.
+    private enum Bytes { case reused(Range<Int>), new(Data) }
+    private let current = Mutex<[String: (key: String, bytes: Bytes)]>([:])
     private let hits = Mutex(0)
 
     static func file(in state: LastValidSources) -> URL { state.folder.appendingPathComponent("parsed.cache") }
@@ -45,7 +49,8 @@ final class ParseCache: Sendable {
     /// The cache the last build left beside the output, or an empty one.
     init(state: LastValidSources) {
         var records: [String: Record] = [:]
-        var blobs = Data()
+        var file = Data()
+        var blobStart = 0
         if let data = try? Data(contentsOf: Self.file(in: state), options: .mappedIfSafe),
            let newline = data.firstIndex(of: UInt8(ascii: "\n")),
            let length = Int(String(decoding: data[data.startIndex..<newline], as: UTF8.self)),
@@ -53,10 +58,12 @@ final class ParseCache: Sendable {
            let index = try? JSONDecoder().decode(Index.self, from: data[(newline + 1)..<(newline + 1 + length)]),
            index.format == 1 {
             records = index.records
-            blobs = Data(data[(newline + 1 + length)...])
+            file = data
+            blobStart = newline + 1 + length - data.startIndex
         }
         self.records = records
-        self.blobs = blobs
+        self.file = file
+        self.blobStart = blobStart
     }
 
     var hitCount: Int { hits.withLock { $0 } }
@@ -91,8 +98,9 @@ final class ParseCache: Sendable {
     /// The parse of `path` stored under `key`, with its body taken from `text`; nil on any doubt.
     func lookup(_ path: String, key: String, text: String, bundle: URL?) -> (Notice?, [Diagnostic])? {
         guard let record = records[path], record.key == key, record.offset >= 0, record.length >= 0,
-              record.offset + record.length <= blobs.count else { return nil }
-        let bytes = blobs[(blobs.startIndex + record.offset)..<(blobs.startIndex + record.offset + record.length)]
+              blobStart + record.offset + record.length <= file.count else { return nil }
+        let range = (blobStart + record.offset)..<(blobStart + record.offset + record.length)
+        let bytes = file[(file.startIndex + range.lowerBound)..<(file.startIndex + range.upperBound)]
         guard let entry = try? JSONDecoder().decode(Entry.self, from: bytes), entry.key == key,
               entry.bodyLength >= 0, entry.bodyLength <= text.utf8.count else { return nil }
         var notice = entry.notice
@@ -101,7 +109,7 @@ final class ParseCache: Sendable {
             notice!.bundleDirectory = bundle
             notice!.sourcePath = path
         }
-        current.withLock { $0[path] = (key, Data(bytes)) }
+        current.withLock { $0[path] = (key, .reused(range)) }
         hits.withLock { $0 += 1 }
         return (notice, entry.diagnostics)
     }
@@ -114,7 +122,7 @@ final class ParseCache: Sendable {
         notice?.body = ""
         guard let bytes = try? JSONEncoder().encode(Entry(key: key, notice: notice, diagnostics: result.1,
                                                           bodyLength: body.utf8.count)) else { return }
-        current.withLock { $0[path] = (key, bytes) }
+        current.withLock { $0[path] = (key, .new(bytes)) }
     }
 
     /// Writes this build's entries (after the build published), replacing the previous cache.
@@ -123,8 +131,12 @@ final class ParseCache: Sendable {
         var blobs = Data()
         var records: [String: Record] = [:]
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            records[path] = Record(key: entry.key, offset: blobs.count, length: entry.bytes.count)
-            blobs.append(entry.bytes)
+            let bytes: Data = switch entry.bytes {
+            case .reused(let range): file[(file.startIndex + range.lowerBound)..<(file.startIndex + range.upperBound)]
+            case .new(let data): data
+            }
+            records[path] = Record(key: entry.key, offset: blobs.count, length: bytes.count)
+            blobs.append(bytes)
         }
         let index = try JSONEncoder().encode(Index(format: 1, records: records))
         var data = Data("\(index.count)\n".utf8)
