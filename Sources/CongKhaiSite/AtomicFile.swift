@@ -10,6 +10,7 @@ enum AtomicFile {
     /// Writes `data` over `url`. The file keeps its permissions; with `sync`, the bytes reach
     /// the disk before the rename (the journal: evidence must survive a power cut too).
     static func replace(_ url: URL, with data: Data, sync: Bool = false) throws {
+        removeAbandoned(beside: url)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         try data.write(to: temp)
         if let mode = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions] {
@@ -23,6 +24,17 @@ enum AtomicFile {
         guard rename(temp.path, url.path) == 0 else {
             unlink(temp.path)
             throw POSIXError(.init(rawValue: errno) ?? .EIO)
+        }
+    }
+
+    /// Temporary files a killed process left beside `url` (`.<name>.tmp-<pid>` whose process no
+    /// longer runs): removed, so a SIGKILL leaves nothing behind for good.
+    static func removeAbandoned(beside url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder.appendingPathComponent(name).path)
         }
     }
 }

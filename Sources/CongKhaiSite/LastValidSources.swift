@@ -181,32 +181,10 @@ struct LastValidSources {
         }
     }
 
-    /// Writes `data` to a temporary file beside `target`, flushes it to disk and renames it over
-    /// `target`: readers see the old file or the whole new one, even after a power cut.
+    /// Replaces `target` with `data`, flushed to disk before the rename: readers see the old
+    /// file or the whole new one, even after a power cut.
     static func writeDurably(_ data: Data, to target: URL) throws {
-        let temp = target.deletingLastPathComponent().appendingPathComponent(".tmp-\(getpid())-\(target.lastPathComponent)")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { bytes in
-            var done = 0
-            while done < bytes.count {
-                let count = write(fd, bytes.baseAddress! + done, bytes.count - done)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                done += count
-            }
-        }
-        if failure == 0, fsync(fd) != 0 { failure = errno }
-        close(fd)
-        guard failure == 0, rename(temp.path, target.path) == 0 else {
-            let code = failure != 0 ? failure : errno
-            unlink(temp.path)
-            throw POSIXError(.init(rawValue: code) ?? .EIO)
-        }
+        try AtomicFile.replace(target, with: data, sync: true)
     }
 
     /// Drops the manifest (the stored sources no longer match the published site).

@@ -63,11 +63,11 @@ final class RenderCache: Sendable {
     }
 
     /// What identifies the program rendering: its version and its executable file (a rebuilt
-    /// binary may render differently under the same version).
+    /// binary may render differently under the same version). Where the executable cannot be
+    /// found, a value of this process alone: nothing from an earlier build is reused.
     static let toolIdentity: String = {
         var info = stat()
-        let path = CommandLine.arguments.first.map { _ in "/proc/self/exe" } ?? ""
-        guard stat(path, &info) == 0 else { return CongKhaiVersion.current + "-" + UUID().uuidString }
+        guard stat("/proc/self/exe", &info) == 0 else { return CongKhaiVersion.current + "-" + UUID().uuidString }
         return "\(CongKhaiVersion.current)-\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ino)"
     }()
 

@@ -146,4 +146,22 @@ struct PublicationJournalTests {
         #expect((object["published"] as? [[String: Any]])?.first?["from"] as? String == "2026-03-02T00:01:00+07:00")
         #expect(try CongKhaiProcess.run(["journal", "verify", "--root", site.root.path]).stdout == "journal.tsv: nhật ký nguyên vẹn, 6 dòng.\n")
     }
+
+    @Test func temporaryFilesOfAKilledBuildAreRemovedByTheNext() throws {
+        let site = try TestSite(files: ["content/notices/mot.md": validNotice()])
+        // A process that has ended: its pid names the leftovers a SIGKILL would leave.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let state = LastValidSources(output: site.output)
+        try FileManager.default.createDirectory(at: state.folder, withIntermediateDirectories: true)
+        let leftovers = [site.root.appendingPathComponent(".journal.tsv.tmp-\(ended.processIdentifier)"),
+                         state.folder.appendingPathComponent(".manifest.json.tmp-\(ended.processIdentifier)"),
+                         state.folder.appendingPathComponent(".parsed.cache.tmp-\(ended.processIdentifier)")]
+        for file in leftovers { try Data("half".utf8).write(to: file) }
+        Self.build(site, at: "2026-03-10T09:00:00+07:00")
+        for file in leftovers { #expect(!FileManager.default.fileExists(atPath: file.path), "\(file.lastPathComponent)") }
+        #expect(site.rootEntries == ["content", "site"])
+    }
 }
