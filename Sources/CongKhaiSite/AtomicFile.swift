@@ -37,4 +37,65 @@ enum AtomicFile {
             unlink(folder.appendingPathComponent(name).path)
         }
     }
+
+    /// A file written piece by piece into a temporary file beside `url`, then renamed over it:
+    /// large files (a pack of sources, a cache) never have to be held whole in memory.
+    final class Writer {
+        let url: URL
+        private let temp: URL
+        private var fd: Int32 = -1
+        /// Bytes written so far.
+        private(set) var count = 0
+
+        init(_ url: URL) {
+            self.url = url
+            temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        }
+
+        deinit {
+            if fd >= 0 {
+                close(fd)
+                unlink(temp.path)
+            }
+        }
+
+        /// Appends `data`; returns the offset it starts at.
+        @discardableResult
+        func append(_ data: Data) throws -> Int {
+            if fd < 0 {
+                AtomicFile.removeAbandoned(beside: url)
+                fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+            }
+            let offset = count
+            try data.withUnsafeBytes { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let written = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw POSIXError(.init(rawValue: errno) ?? .EIO)
+                    }
+                    done += written
+                }
+            }
+            count += data.count
+            return offset
+        }
+
+        /// Renames the file over `url` (flushed to disk first with `sync`). Nothing happens when
+        /// nothing was appended.
+        func commit(sync: Bool) throws {
+            guard fd >= 0 else { return }
+            let failed = sync && fsync(fd) != 0
+            let code = errno
+            close(fd)
+            fd = -1
+            guard !failed, rename(temp.path, url.path) == 0 else {
+                let error = failed ? code : errno
+                unlink(temp.path)
+                throw POSIXError(.init(rawValue: error) ?? .EIO)
+            }
+        }
+    }
 }

@@ -111,12 +111,11 @@ struct LastValidSources {
         for entry in previous.values where storedBySHA[entry.sha256] == nil && isStored(entry) { storedBySHA[entry.sha256] = entry }
 
         let name = "\(UUID().uuidString.lowercased()).pack"
-        var pack = Data()
+        let pack = AtomicFile.Writer(packs.appendingPathComponent(name))
         var inPack: [String: Int] = [:]
-        func append(_ data: Data, sha: String) -> Int {
+        func append(_ data: Data, sha: String) throws -> Int {
             if let offset = inPack[sha] { return offset }
-            let offset = pack.count
-            pack.append(data)
+            let offset = try pack.append(data)
             inPack[sha] = offset
             return offset
         }
@@ -144,7 +143,7 @@ struct LastValidSources {
             if let stored = storedBySHA[entry.sha256] {
                 files[path] = entry.stored(in: stored.pack, at: stored.offset)
             } else {
-                files[path] = entry.stored(in: name, at: append(data, sha: entry.sha256))
+                files[path] = entry.stored(in: name, at: try append(data, sha: entry.sha256))
             }
         }
 
@@ -158,10 +157,10 @@ struct LastValidSources {
             for (path, entry) in files where entry.pack != name {
                 // Damaged stored bytes are no last valid version: that unit has none from now on.
                 guard let data = contents(entry) else { files[path] = nil; continue }
-                files[path] = entry.stored(in: name, at: append(data, sha: entry.sha256))
+                files[path] = entry.stored(in: name, at: try append(data, sha: entry.sha256))
             }
         }
-        if !pack.isEmpty { try Self.writeDurably(pack, to: packs.appendingPathComponent(name)) }
+        try pack.commit(sync: true)
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]

@@ -126,22 +126,26 @@ final class ParseCache: Sendable {
     }
 
     /// Writes this build's entries (after the build published), replacing the previous cache.
+    /// Not flushed to disk: after a power cut a damaged cache only costs time.
     func save(in state: LastValidSources) throws {
-        let entries = current.withLock { $0 }
-        var blobs = Data()
-        var records: [String: Record] = [:]
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            let bytes: Data = switch entry.bytes {
+        let entries = current.withLock { $0 }.sorted { $0.key < $1.key }
+        func bytes(_ entry: Bytes) -> Data {
+            switch entry {
             case .reused(let range): file[(file.startIndex + range.lowerBound)..<(file.startIndex + range.upperBound)]
             case .new(let data): data
             }
-            records[path] = Record(key: entry.key, offset: blobs.count, length: bytes.count)
-            blobs.append(bytes)
+        }
+        var records: [String: Record] = [:]
+        var offset = 0
+        for (path, entry) in entries {
+            let length = bytes(entry.bytes).count
+            records[path] = Record(key: entry.key, offset: offset, length: length)
+            offset += length
         }
         let index = try JSONEncoder().encode(Index(format: 1, records: records))
-        var data = Data("\(index.count)\n".utf8)
-        data.append(index)
-        data.append(blobs)
-        try LastValidSources.writeDurably(data, to: Self.file(in: state))
+        let writer = AtomicFile.Writer(Self.file(in: state))
+        try writer.append(Data("\(index.count)\n".utf8) + index)
+        for (_, entry) in entries { try writer.append(bytes(entry.bytes)) }
+        try writer.commit(sync: false)
     }
 }

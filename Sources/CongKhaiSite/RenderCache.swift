@@ -129,7 +129,8 @@ final class RenderCache: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try FileManager.default.createDirectory(at: state.folder, withIntermediateDirectories: true)
-        try LastValidSources.writeDurably(try encoder.encode(Stored(format: 1, pages: pages, search: search)), to: Self.file(in: state))
+        // Not flushed to disk: after a power cut a damaged cache only costs time.
+        try AtomicFile.replace(Self.file(in: state), with: try encoder.encode(Stored(format: 1, pages: pages, search: search)))
     }
 
     /// SHA-256 of `parts`, each length-prefixed so that no two lists give the same bytes.
