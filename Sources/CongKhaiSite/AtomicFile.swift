@@ -47,9 +47,14 @@ enum AtomicFile {
         /// Bytes written so far.
         private(set) var count = 0
 
-        init(_ url: URL) {
+        /// Where the temporary file goes, if not beside `url` (e.g. while `url`'s folder may not exist yet).
+        private let tempBeside: URL
+
+        init(_ url: URL, tempBeside: URL? = nil) {
             self.url = url
-            temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+            self.tempBeside = tempBeside ?? url
+            temp = self.tempBeside.deletingLastPathComponent()
+                .appendingPathComponent(".\(self.tempBeside.lastPathComponent).tmp-\(getpid())")
         }
 
         deinit {
@@ -63,7 +68,7 @@ enum AtomicFile {
         @discardableResult
         func append(_ data: Data) throws -> Int {
             if fd < 0 {
-                AtomicFile.removeAbandoned(beside: url)
+                AtomicFile.removeAbandoned(beside: tempBeside)
                 fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
             }

@@ -11,9 +11,11 @@ import Synchronization
 /// beside it (names, sizes, times). The key holds all of these; the value is the parsed notice
 /// (or none) with every diagnostic, without the body, which is the end of the file and is taken
 /// from the bytes just read. Everything lives in one file beside the last valid versions
-/// (`<state>/parsed.cache`): a line with the index's length, the index (path → key, offset,
-/// length) in JSON, then one JSON entry per file, each repeating its key. A missing, damaged or
-/// foreign cache, or an entry whose key differs, means the file is parsed: it only costs time.
+/// (`<state>/parsed.cache`): one JSON entry per file, each repeating its key, then the index
+/// (path → key, offset, length) in JSON, then a last line with the index's offset. A build that
+/// publishes writes the next cache while it loads (entries are never all held in memory) and
+/// puts it in place after it published. A missing, damaged or foreign cache, or an entry whose
+/// key differs, means the file is parsed: it only costs time.
 final class ParseCache: Sendable {
     private struct Entry: Codable {
         let key: String
@@ -34,36 +36,54 @@ final class ParseCache: Sendable {
         let records: [String: Record]
     }
 
+    /// The last line: the index's offset, 20 digits, and a line break.
+    private static let trailerLength = 21
+
     private let records: [String: Record]
-    /// The cache file as read (mapped), and where its entries start.
+    /// The cache file as read (mapped).
     private let file: Data
-    private let blobStart: Int
-    /// Entries of this build's loads, by path: what the next build reads. A reused entry is a
-    /// range of `file` (no copy); a new one, its bytes.
-    private enum Bytes { case reused(Range<Int>), new(Data) }
-    private let current = Mutex<[String: (key: String, bytes: Bytes)]>([:])
+    /// The next cache, written while loading (nil for commands that only read).
+    private struct Next {
+        var writer: AtomicFile.Writer?
+        var records: [String: Record] = [:]
+    }
+    private let next: Mutex<Next>
     private let hits = Mutex(0)
 
     static func file(in state: LastValidSources) -> URL { state.folder.appendingPathComponent("parsed.cache") }
 
-    /// The cache the last build left beside the output, or an empty one.
-    init(state: LastValidSources) {
+    /// The cache the last build left beside the output, or an empty one. With `writing` (a
+    /// build), the next cache is written as files load; `save` puts it in place.
+    init(state: LastValidSources, writing: Bool) {
         var records: [String: Record] = [:]
         var file = Data()
-        var blobStart = 0
-        if let data = try? Data(contentsOf: Self.file(in: state), options: .mappedIfSafe),
-           let newline = data.firstIndex(of: UInt8(ascii: "\n")),
-           let length = Int(String(decoding: data[data.startIndex..<newline], as: UTF8.self)),
-           length >= 0, data.endIndex - (newline + 1) >= length,
-           let index = try? JSONDecoder().decode(Index.self, from: data[(newline + 1)..<(newline + 1 + length)]),
-           index.format == 1 {
+        if let data = try? Data(contentsOf: Self.file(in: state), options: .mappedIfSafe), data.count >= Self.trailerLength,
+           let start = Int(String(decoding: data.suffix(Self.trailerLength).dropLast(), as: UTF8.self)),
+           start >= 0, start <= data.count - Self.trailerLength,
+           let index = try? JSONDecoder().decode(Index.self, from: data[(data.startIndex + start)..<(data.endIndex - Self.trailerLength)]),
+           index.format == 2 {
             records = index.records
             file = data
-            blobStart = newline + 1 + length - data.startIndex
         }
         self.records = records
         self.file = file
-        self.blobStart = blobStart
+        // The state folder may not exist yet (a first build): the file is written beside it.
+        let target = Self.file(in: state)
+        let beside = state.folder.deletingLastPathComponent().appendingPathComponent(state.folder.lastPathComponent + ".parsed-cache")
+        next = Mutex(Next(writer: writing ? AtomicFile.Writer(target, tempBeside: beside) : nil))
+    }
+
+    /// Adds one entry to the next cache; after a write error the next cache is abandoned.
+    private func keep(_ path: String, key: String, bytes: Data) {
+        next.withLock { next in
+            guard let writer = next.writer else { return }
+            do {
+                let offset = try writer.append(bytes)
+                next.records[path] = Record(key: key, offset: offset, length: bytes.count)
+            } catch {
+                next.writer = nil
+            }
+        }
     }
 
     var hitCount: Int { hits.withLock { $0 } }
@@ -98,9 +118,8 @@ final class ParseCache: Sendable {
     /// The parse of `path` stored under `key`, with its body taken from `text`; nil on any doubt.
     func lookup(_ path: String, key: String, text: String, bundle: URL?) -> (Notice?, [Diagnostic])? {
         guard let record = records[path], record.key == key, record.offset >= 0, record.length >= 0,
-              blobStart + record.offset + record.length <= file.count else { return nil }
-        let range = (blobStart + record.offset)..<(blobStart + record.offset + record.length)
-        let bytes = file[(file.startIndex + range.lowerBound)..<(file.startIndex + range.upperBound)]
+              record.offset + record.length <= file.count - Self.trailerLength else { return nil }
+        let bytes = file[(file.startIndex + record.offset)..<(file.startIndex + record.offset + record.length)]
         guard let entry = try? JSONDecoder().decode(Entry.self, from: bytes), entry.key == key,
               entry.bodyLength >= 0, entry.bodyLength <= text.utf8.count else { return nil }
         var notice = entry.notice
@@ -109,7 +128,7 @@ final class ParseCache: Sendable {
             notice!.bundleDirectory = bundle
             notice!.sourcePath = path
         }
-        current.withLock { $0[path] = (key, .reused(range)) }
+        keep(path, key: key, bytes: Data(bytes))
         hits.withLock { $0 += 1 }
         return (notice, entry.diagnostics)
     }
@@ -122,30 +141,19 @@ final class ParseCache: Sendable {
         notice?.body = ""
         guard let bytes = try? JSONEncoder().encode(Entry(key: key, notice: notice, diagnostics: result.1,
                                                           bodyLength: body.utf8.count)) else { return }
-        current.withLock { $0[path] = (key, .new(bytes)) }
+        keep(path, key: key, bytes: bytes)
     }
 
-    /// Writes this build's entries (after the build published), replacing the previous cache.
-    /// Not flushed to disk: after a power cut a damaged cache only costs time.
+    /// Puts the cache written while loading in place (after the build published). Not flushed
+    /// to disk: after a power cut a damaged cache only costs time.
     func save(in state: LastValidSources) throws {
-        let entries = current.withLock { $0 }.sorted { $0.key < $1.key }
-        func bytes(_ entry: Bytes) -> Data {
-            switch entry {
-            case .reused(let range): file[(file.startIndex + range.lowerBound)..<(file.startIndex + range.upperBound)]
-            case .new(let data): data
-            }
+        try next.withLock { next in
+            guard let writer = next.writer else { return }
+            next.writer = nil
+            let index = try JSONEncoder().encode(Index(format: 2, records: next.records))
+            let start = try writer.append(index)
+            try writer.append(Data((FastText.padded(start, 20) + "\n").utf8))
+            try writer.commit(sync: false)
         }
-        var records: [String: Record] = [:]
-        var offset = 0
-        for (path, entry) in entries {
-            let length = bytes(entry.bytes).count
-            records[path] = Record(key: entry.key, offset: offset, length: length)
-            offset += length
-        }
-        let index = try JSONEncoder().encode(Index(format: 1, records: records))
-        let writer = AtomicFile.Writer(Self.file(in: state))
-        try writer.append(Data("\(index.count)\n".utf8) + index)
-        for (_, entry) in entries { try writer.append(bytes(entry.bytes)) }
-        try writer.commit(sync: false)
     }
 }

@@ -76,7 +76,7 @@ public struct SourceResolver: Sendable {
     /// `withTheme: false` skips the theme (commands that render nothing).
     /// `publishing: true` (a build) composes nothing when no last valid versions exist.
     func resolve(withTheme: Bool, publishing: Bool = false) -> Resolution {
-        let cache = state.map { ParseCache(state: $0) }
+        let cache = state.map { ParseCache(state: $0, writing: publishing) }
         var resolution = resolve(withTheme: withTheme, publishing: publishing, cache: cache)
         resolution.parseCache = cache
         return resolution

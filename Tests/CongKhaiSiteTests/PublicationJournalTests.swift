@@ -158,7 +158,9 @@ struct PublicationJournalTests {
         try FileManager.default.createDirectory(at: state.folder, withIntermediateDirectories: true)
         let leftovers = [site.root.appendingPathComponent(".journal.tsv.tmp-\(ended.processIdentifier)"),
                          state.folder.appendingPathComponent(".manifest.json.tmp-\(ended.processIdentifier)"),
-                         state.folder.appendingPathComponent(".parsed.cache.tmp-\(ended.processIdentifier)")]
+                         state.folder.appendingPathComponent(".pages.json.tmp-\(ended.processIdentifier)"),
+                         // The parse cache is written beside the state folder while loading.
+                         site.root.appendingPathComponent("..site.congkhai-state.parsed-cache.tmp-\(ended.processIdentifier)")]
         for file in leftovers { try Data("half".utf8).write(to: file) }
         Self.build(site, at: "2026-03-10T09:00:00+07:00")
         for file in leftovers { #expect(!FileManager.default.fileExists(atPath: file.path), "\(file.lastPathComponent)") }
