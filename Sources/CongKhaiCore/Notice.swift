@@ -90,6 +90,9 @@ public struct Notice: Sendable, Codable {
     public var action = NoticeAction()
     /// `project:` — notices of one project link to each other while they are posted.
     public var project: String?
+    /// SHA-256 of the source file's bytes as loaded ("" when not loaded from a file): part of
+    /// the page cache's key, so the file is not read again to render.
+    public var sourceSHA256 = ""
     /// Where each front matter key's value is, for diagnostics that come later (supersedes, …).
     public var positions: [String: SourcePosition]
 

@@ -122,12 +122,21 @@ struct NoticeLoader {
         } catch {
             return (nil, [.error(file.path, SourcePosition(line: 1, column: 1), error.message)])
         }
-        guard let cache else { return parse(text, file: file) }
-        let key = ParseCache.key(configSalt: configSalt, path: file.path, data: data, lenient: lenient.contains(file.path),
-                                 bundle: file.bundle)
-        if let hit = cache.lookup(file.path, key: key, text: text, bundle: file.bundle) { return hit }
-        let result = parse(text, file: file)
-        cache.store(file.path, key: key, result: result, text: text)
+        let digest = PublicationJournal.sha256(data)
+        var result: (Notice?, [Diagnostic])
+        if let cache {
+            let key = ParseCache.key(configSalt: configSalt, path: file.path, digest: digest,
+                                     lenient: lenient.contains(file.path), bundle: file.bundle)
+            if let hit = cache.lookup(file.path, key: key, text: text, bundle: file.bundle) {
+                result = hit
+            } else {
+                result = parse(text, file: file)
+                cache.store(file.path, key: key, result: result, text: text)
+            }
+        } else {
+            result = parse(text, file: file)
+        }
+        result.0?.sourceSHA256 = digest
         return result
     }
 

@@ -89,8 +89,8 @@ final class ParseCache: Sendable {
     var hitCount: Int { hits.withLock { $0 } }
 
     /// The key of one notice file's parse.
-    static func key(configSalt: String, path: String, data: Data, lenient: Bool, bundle: URL?) -> String {
-        var parts = [configSalt, path, PublicationJournal.sha256(data), lenient ? "lenient" : "strict"]
+    static func key(configSalt: String, path: String, digest: String, lenient: Bool, bundle: URL?) -> String {
+        var parts = [configSalt, path, digest, lenient ? "lenient" : "strict"]
         if let bundle { parts.append(listing(of: bundle)) }
         return RenderCache.key(parts)
     }

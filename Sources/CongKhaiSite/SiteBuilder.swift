@@ -266,7 +266,6 @@ public struct SiteBuilder: Sendable {
                                  withdrawals: content.withdrawals(at: now))
         let cache = useCache ? RenderCache(state: state, served: output) : RenderCache(empty: output)
         site.cache = cache
-        site.sourceRoot = content.root
         site.rewritten = rewrittenIds
         let configBytes = FileManager.default.contents(atPath: content.root.appendingPathComponent(SiteConfigLoader.path).path)
         site.cacheSalt = RenderCache.key([RenderCache.toolIdentity, PublicationJournal.sha256(configBytes ?? Data())])

@@ -19,8 +19,6 @@ struct PublishedSite {
     var cache: RenderCache?
     /// What every page's cache key starts with: the binary and the site configuration's bytes.
     var cacheSalt = ""
-    /// Where the notices' source files are (their bytes are part of their pages' cache keys).
-    var sourceRoot: URL?
     /// Notices whose fields were rewritten because they name a notice no longer posted.
     var rewritten: Set<String> = []
 }
@@ -277,12 +275,11 @@ struct SiteRenderer: @unchecked Sendable {
     /// rendered: no cache, or a text that may name a notice (its links follow other notices'
     /// statuses), or fields rewritten because they name one no longer posted.
     private func cacheKey(_ notice: Notice, others: [Any]) -> String? {
-        guard site.cache != nil, let root = site.sourceRoot, !site.rewritten.contains(notice.id),
+        guard site.cache != nil, !notice.sourceSHA256.isEmpty, !site.rewritten.contains(notice.id),
               !site.links.mayReference(notice.body, fromNotice: true),
-              !site.links.mayReference(NoticeLinkRules.fieldsText(of: notice), fromNotice: true),
-              let source = FileManager.default.contents(atPath: root.appendingPathComponent(notice.sourcePath).path)
+              !site.links.mayReference(NoticeLinkRules.fieldsText(of: notice), fromNotice: true)
         else { return nil }
-        return RenderCache.key([pageSalt, notice.sourcePath, PublicationJournal.sha256(source),
+        return RenderCache.key([pageSalt, notice.sourcePath, notice.sourceSHA256,
                                 notice.attachments.map { "\($0.file)\u{0}\($0.size)" }.joined(separator: "\u{1}"),
                                 RenderCache.canonical(others)])
     }
