@@ -16,7 +16,7 @@ test: deps test-deps
 	@scripts/embed-theme --check || { echo "Sources/CongKhaiSite/DefaultTheme+Files.swift (or ShippedRules+Data.swift) is out of date: run 'make theme'"; exit 1; }
 	$(SWIFT) build --product congkhai
 	$(SWIFT) test
-	python3 -m unittest discover -s Tests/browser -v
+	python3 Tests/browser/run.py
 
 deps:
 	@scripts/install-deps

@@ -93,7 +93,144 @@ struct MessageCatalogueTests {
         .invalidDraftFlag("x"), .idIsBareDate("2026-12-01"), .titleHasNoWords("!!!"), .notANoticeFile(.rename(to: "a.md")),
         .notANoticeFile(.attachmentOutsideBundle), .notANoticeFile(.other), .pageTooLarge(kilobytes: 900, budget: 500),
         .searchIndexTooLarge(kilobytes: 3000, budget: 2000), .communeOptionRequired(["xa-a"]), .opinionsOutsidePeriod(until: day, first: day, last: day), .invalidDate(key: "posted", value: "27/11/2026"),
+        .unknownCorrects("a", suggestions: ["b"]), .correctsItself, .extensionDisagrees(to: day, expires: "2026-04-30"),
+        .extensionOutOfOrder,
     ]
+
+    /// One name per message. `kind(of:)` switches over every message without a `default`, so a new
+    /// message does not compile until it is named here, and then `everyMessageHasAnExample` fails
+    /// until `all` holds an example of it, whose two texts the test below checks.
+    enum Kind: CaseIterable {
+        case invalidUTF8, nulCharacter, utf16, frontMatterMissing, frontMatterUnterminated, yamlSyntax
+        case frontMatterNotMapping, missingField, wrongType, invalidDate, expiresBeforePosted, unknownType
+        case unknownCommune, communeRequired, communeOptionRequired, invalidId, duplicateId, attachmentNeedsBundle
+        case attachmentMissing, attachmentSymbolicLink, attachmentNotAFile, attachmentOutsideBundle, unknownSupersedes, supersedesItself
+        case unknownCorrects, correctsItself, extensionDisagrees, extensionOutOfOrder, unknownKey, emptyBody
+        case emptyValue, siteConfigMissing, invalidTimeZone, invalidLanguage, invalidBaseURL, invalidNumber
+        case templateError, templateCycle, themeStringsMissing, fileUnreadable, outputFailure, outputDiskFull
+        case outputNotWritable, buildInProgress, unsafeOutput, outputNotASite, staleReference, linkRemoved
+        case linkWillBeRemoved, linkToUnknownNotice, lastValidVersionUsed, brokenNotPublished, lastValidVersionRejected, stateNotSaved
+        case outputFileUnreadable, unknownNoticeInSite, staleInSite, scheduledPublished, remoteUnreachable, missingFromSite
+        case siteUnreadable, fileExists, yamlAliasesNotAllowed, symbolicLink, notARegularFile, attachmentNameTaken
+        case attachmentActiveContent, periodTooShort, periodTooLong, periodLongerThanFixed, validityExceeded, signedRequired
+        case postingStartsLate, calendarMissing, invalidRule, personalData, expiringSoon, yamlTabIndent
+        case yamlColonInValue, yamlNeedsQuotes, yamlDuplicateKey, yamlUnclosedQuote, yamlTextAfterQuote, yamlMissingColon
+        case yamlSpaceAfterColon, yamlUnclosedBracket, yamlNotKeyValue, yamlUnexpectedIndent, yamlCurlyQuotes, invisibleCharacter
+        case fileEmpty, blankFirstLine, misspelledKey, placeholderLeft, draftNotPublished, invalidDraftFlag
+        case idIsBareDate, titleHasNoWords, opinionsOutsidePeriod, notANoticeFile, pageTooLarge, searchIndexTooLarge
+    }
+
+    static func kind(of message: DiagnosticMessage) -> Kind {
+        switch message {
+        case .invalidUTF8: .invalidUTF8
+        case .nulCharacter: .nulCharacter
+        case .utf16: .utf16
+        case .frontMatterMissing: .frontMatterMissing
+        case .frontMatterUnterminated: .frontMatterUnterminated
+        case .yamlSyntax: .yamlSyntax
+        case .frontMatterNotMapping: .frontMatterNotMapping
+        case .missingField: .missingField
+        case .wrongType: .wrongType
+        case .invalidDate: .invalidDate
+        case .expiresBeforePosted: .expiresBeforePosted
+        case .unknownType: .unknownType
+        case .unknownCommune: .unknownCommune
+        case .communeRequired: .communeRequired
+        case .communeOptionRequired: .communeOptionRequired
+        case .invalidId: .invalidId
+        case .duplicateId: .duplicateId
+        case .attachmentNeedsBundle: .attachmentNeedsBundle
+        case .attachmentMissing: .attachmentMissing
+        case .attachmentSymbolicLink: .attachmentSymbolicLink
+        case .attachmentNotAFile: .attachmentNotAFile
+        case .attachmentOutsideBundle: .attachmentOutsideBundle
+        case .unknownSupersedes: .unknownSupersedes
+        case .supersedesItself: .supersedesItself
+        case .unknownCorrects: .unknownCorrects
+        case .correctsItself: .correctsItself
+        case .extensionDisagrees: .extensionDisagrees
+        case .extensionOutOfOrder: .extensionOutOfOrder
+        case .unknownKey: .unknownKey
+        case .emptyBody: .emptyBody
+        case .emptyValue: .emptyValue
+        case .siteConfigMissing: .siteConfigMissing
+        case .invalidTimeZone: .invalidTimeZone
+        case .invalidLanguage: .invalidLanguage
+        case .invalidBaseURL: .invalidBaseURL
+        case .invalidNumber: .invalidNumber
+        case .templateError: .templateError
+        case .templateCycle: .templateCycle
+        case .themeStringsMissing: .themeStringsMissing
+        case .fileUnreadable: .fileUnreadable
+        case .outputFailure: .outputFailure
+        case .outputDiskFull: .outputDiskFull
+        case .outputNotWritable: .outputNotWritable
+        case .buildInProgress: .buildInProgress
+        case .unsafeOutput: .unsafeOutput
+        case .outputNotASite: .outputNotASite
+        case .staleReference: .staleReference
+        case .linkRemoved: .linkRemoved
+        case .linkWillBeRemoved: .linkWillBeRemoved
+        case .linkToUnknownNotice: .linkToUnknownNotice
+        case .lastValidVersionUsed: .lastValidVersionUsed
+        case .brokenNotPublished: .brokenNotPublished
+        case .lastValidVersionRejected: .lastValidVersionRejected
+        case .stateNotSaved: .stateNotSaved
+        case .outputFileUnreadable: .outputFileUnreadable
+        case .unknownNoticeInSite: .unknownNoticeInSite
+        case .staleInSite: .staleInSite
+        case .scheduledPublished: .scheduledPublished
+        case .remoteUnreachable: .remoteUnreachable
+        case .missingFromSite: .missingFromSite
+        case .siteUnreadable: .siteUnreadable
+        case .fileExists: .fileExists
+        case .yamlAliasesNotAllowed: .yamlAliasesNotAllowed
+        case .symbolicLink: .symbolicLink
+        case .notARegularFile: .notARegularFile
+        case .attachmentNameTaken: .attachmentNameTaken
+        case .attachmentActiveContent: .attachmentActiveContent
+        case .periodTooShort: .periodTooShort
+        case .periodTooLong: .periodTooLong
+        case .periodLongerThanFixed: .periodLongerThanFixed
+        case .validityExceeded: .validityExceeded
+        case .signedRequired: .signedRequired
+        case .postingStartsLate: .postingStartsLate
+        case .calendarMissing: .calendarMissing
+        case .invalidRule: .invalidRule
+        case .personalData: .personalData
+        case .expiringSoon: .expiringSoon
+        case .yamlTabIndent: .yamlTabIndent
+        case .yamlColonInValue: .yamlColonInValue
+        case .yamlNeedsQuotes: .yamlNeedsQuotes
+        case .yamlDuplicateKey: .yamlDuplicateKey
+        case .yamlUnclosedQuote: .yamlUnclosedQuote
+        case .yamlTextAfterQuote: .yamlTextAfterQuote
+        case .yamlMissingColon: .yamlMissingColon
+        case .yamlSpaceAfterColon: .yamlSpaceAfterColon
+        case .yamlUnclosedBracket: .yamlUnclosedBracket
+        case .yamlNotKeyValue: .yamlNotKeyValue
+        case .yamlUnexpectedIndent: .yamlUnexpectedIndent
+        case .yamlCurlyQuotes: .yamlCurlyQuotes
+        case .invisibleCharacter: .invisibleCharacter
+        case .fileEmpty: .fileEmpty
+        case .blankFirstLine: .blankFirstLine
+        case .misspelledKey: .misspelledKey
+        case .placeholderLeft: .placeholderLeft
+        case .draftNotPublished: .draftNotPublished
+        case .invalidDraftFlag: .invalidDraftFlag
+        case .idIsBareDate: .idIsBareDate
+        case .titleHasNoWords: .titleHasNoWords
+        case .opinionsOutsidePeriod: .opinionsOutsidePeriod
+        case .notANoticeFile: .notANoticeFile
+        case .pageTooLarge: .pageTooLarge
+        case .searchIndexTooLarge: .searchIndexTooLarge
+        }
+    }
+
+    @Test func everyMessageHasAnExample() {
+        let missing = Set(Kind.allCases).subtracting(Self.all.map(Self.kind(of:)))
+        #expect(missing.isEmpty, "messages without an example in `all`: \(missing)")
+    }
 
     @Test func everyMessageExistsInBothLanguages() {
         let vietnameseLetters = Set("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")

