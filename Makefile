@@ -13,7 +13,7 @@ site: deps
 
 ## Run every test (installs what the tests need).
 test: deps test-deps
-	@scripts/embed-theme --check || { echo "Sources/CongKhaiSite/DefaultTheme+Files.swift (or ShippedRules+Data.swift) is out of date: run 'make theme'"; exit 1; }
+	@scripts/embed-theme --check || { echo "Sources/CongKhaiSite/Render/Theme/DefaultTheme+Files.swift (or Load/ShippedRules+Data.swift) is out of date: run 'make theme'"; exit 1; }
 	$(SWIFT) build --product congkhai
 	$(SWIFT) test
 	python3 Tests/browser/run.py

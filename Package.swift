@@ -8,7 +8,8 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "CongKhai",
-    platforms: [.macOS(.v15)],
+    // Linux only (Debian, as the README says): the build uses renameat2, syncfs and /proc, and
+    // nothing is tested on macOS, so no Apple platform is declared.
     products: [
         .executable(name: "congkhai", targets: ["congkhai"]),
     ],
@@ -36,7 +37,8 @@ let package = Package(
         .target(name: "CongKhaiCore", swiftSettings: strict),
         // The only importer of CCmarkGFM.
         .target(name: "CongKhaiMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: strict),
-        // Load → validate → select by clock → render → write → verify → publish.
+        // Load → select by clock → render → verify → publish → record, one folder per stage
+        // (SiteBuilder.swift declares the steps); Check/ audits a built site, Scaffold/ writes notices.
         .target(
             name: "CongKhaiSite",
             dependencies: [
@@ -74,9 +76,12 @@ let package = Package(
         ),
         .testTarget(name: "CongKhaiCoreTests", dependencies: ["CongKhaiCore"], swiftSettings: strict),
         .testTarget(name: "CongKhaiMarkdownTests", dependencies: ["CongKhaiMarkdown"], swiftSettings: strict),
+        .testTarget(name: "CongKhaiPreviewTests", dependencies: ["CongKhaiPreview"], swiftSettings: strict),
+        // Test-only code, never linked into `congkhai`: the HTML safety oracle of the tests and the fuzzer.
+        .target(name: "CongKhaiTestSupport", swiftSettings: strict),
         .testTarget(
             name: "CongKhaiSiteTests",
-            dependencies: ["CongKhaiSite", "CongKhaiCore"],
+            dependencies: ["CongKhaiSite", "CongKhaiCore", "CongKhaiTestSupport"],
             swiftSettings: strict
         ),
     ]
@@ -87,7 +92,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["CONGKHAI_FUZZ"] != nil {
     package.targets.append(.executableTarget(
         name: "CongKhaiFuzz",
-        dependencies: ["CongKhaiSite"],
+        dependencies: ["CongKhaiSite", "CongKhaiCore", "CongKhaiMarkdown", "CongKhaiTestSupport"],
         swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])]
     ))
 }

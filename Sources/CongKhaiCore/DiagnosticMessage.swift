@@ -26,6 +26,8 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
     case unknownSupersedes(String, suggestions: [String])
     case supersedesItself
     case unknownCorrects(String, suggestions: [String])
+    /// `comment_page:` in site.yaml names no page under content/pages/.
+    case unknownPage(String, suggestions: [String])
     case correctsItself
     /// `extended:`: the last extension's new end is not the `expires` day.
     case extensionDisagrees(to: LocalDate, expires: String)
@@ -35,13 +37,19 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
     case emptyValue(String)
     case siteConfigMissing
     case invalidTimeZone(String)
+    /// The machine's zone database lacks the default zone: the fixed offset +07:00 is used.
+    case zoneDataMissing(String)
     case invalidLanguage(String)
     case invalidBaseURL(String)
     case invalidNumber(key: String, value: String, lowest: Int, highest: Int)
     case templateError(name: String, detail: String)
     case templateCycle(String)
     case themeStringsMissing(String)
+    /// A site's strings file lacks a key the default theme has: the default text is used.
+    case themeStringMissing(key: String)
     case fileUnreadable(String)
+    /// A body read and parsed, but whose Markdown could not be turned into HTML.
+    case bodyNotRendered(String)
     case outputFailure(String)
     case outputDiskFull
     case outputNotWritable(String)
@@ -131,18 +139,16 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
 
     /// What kind of value a key expects.
     public enum ValueKind: Sendable, Hashable, Codable {
-        case text, date, list, mapping, listOfText, attachmentList
+        case text, list, mapping, listOfText, attachmentList
 
         func text(in language: Language) -> String {
             switch (self, language) {
             case (.text, .vi): return "một chuỗi văn bản"
-            case (.date, .vi): return "một ngày (YYYY-MM-DD) hoặc ngày giờ ISO 8601"
             case (.list, .vi): return "một danh sách"
             case (.mapping, .vi): return "một bảng khóa: giá trị"
             case (.listOfText, .vi): return "một danh sách chuỗi, ví dụ [a, b]"
             case (.attachmentList, .vi): return "một danh sách dạng - { file: ten-tep.pdf, title: \"Tên\" }"
             case (.text, .en): return "a text value"
-            case (.date, .en): return "a date (YYYY-MM-DD) or an ISO 8601 date-time"
             case (.list, .en): return "a list"
             case (.mapping, .en): return "a key: value mapping"
             case (.listOfText, .en): return "a list of strings, e.g. [a, b]"
@@ -367,6 +373,9 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
         case .unknownSupersedes(let id, let suggestions):
             return (vi ? "`supersedes`: không có thông báo nào mang mã `\(id)`"
                 : "`supersedes`: no notice has id `\(id)`") + Self.hint(suggestions, language)
+        case .unknownPage(let id, let suggestions):
+            return (vi ? "`comment_page`: không có trang `\(id)` trong content/pages/ (tệp `\(id).md`)"
+                : "`comment_page`: there is no page `\(id)` in content/pages/ (a file `\(id).md`)") + Self.hint(suggestions, language)
         case .unknownCorrects(let id, let suggestions):
             return (vi ? "`corrects`: không có thông báo nào mang mã `\(id)`"
                 : "`corrects`: no notice has id `\(id)`") + Self.hint(suggestions, language)
@@ -392,6 +401,9 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
         case .siteConfigMissing:
             return vi ? "không tìm thấy content/site.yaml; hãy chạy lệnh trong thư mục của trang, hoặc chỉ rõ thư mục đó bằng --root"
                 : "content/site.yaml not found; run the command in the site's folder, or give that folder with --root"
+        case .zoneDataMissing(let zone):
+            return vi ? "máy này thiếu dữ liệu múi giờ cho `\(zone)` (gói tzdata); CongKhai dùng giờ cố định UTC+07:00, đúng với Việt Nam; hãy cài tzdata"
+                : "this machine's zone database lacks `\(zone)` (the tzdata package); CongKhai uses the fixed offset UTC+07:00, which is right for Vietnam; install tzdata"
         case .invalidTimeZone(let zone):
             return vi ? "múi giờ `\(zone)` không tồn tại; ví dụ: Asia/Ho_Chi_Minh"
                 : "unknown time zone `\(zone)`; e.g. Asia/Ho_Chi_Minh"
@@ -409,10 +421,16 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
                 : "templates include each other in a loop (\(chain)) that would never end; remove the `{{>…}}` or `{{<…}}` that closes it"
         case .templateError(let name, let detail):
             return vi ? "mẫu giao diện `\(name)` bị lỗi: \(detail)" : "template `\(name)` is invalid: \(detail)"
+        case .themeStringMissing(let key):
+            return vi ? "thiếu chuỗi `\(key)`; dùng câu mặc định của CongKhai cho đến khi bạn thêm dòng `\(key): …`"
+                : "the string `\(key)` is missing; CongKhai's default text is used until you add a line `\(key): …`"
         case .themeStringsMissing(let file):
             return vi ? "giao diện thiếu tệp chuỗi `\(file)`" : "theme has no strings file `\(file)`"
         case .fileUnreadable(let detail):
             return vi ? "không đọc được tệp: \(detail)" : "cannot read file: \(detail)"
+        case .bodyNotRendered(let detail):
+            return vi ? "không chuyển được nội dung Markdown thành trang (\(detail)); hãy kiểm tra phần nội dung từ dòng này"
+                : "the Markdown body could not be turned into a page (\(detail)); check the body from this line"
         case .outputDiskFull:
             return vi ? "ổ đĩa đã đầy: không đủ chỗ để dựng trang mới (trong lúc dựng cần chỗ cho cả bản cũ lẫn bản mới); hãy giải phóng dung lượng rồi dựng lại"
                 : "the disk is full: no room to build the new site (a build needs room for the old and the new site at once); free some space and build again"

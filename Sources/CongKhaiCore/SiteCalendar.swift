@@ -10,6 +10,16 @@ public struct SiteCalendar: Sendable {
 
     public static let defaultZoneIdentifier = "Asia/Ho_Chi_Minh"
 
+    /// Whether this machine's zone database has `Asia/Ho_Chi_Minh` (a container without tzdata
+    /// may not).
+    public static let defaultZoneInDatabase = TimeZone(identifier: defaultZoneIdentifier) != nil
+
+    /// The default zone: `Asia/Ho_Chi_Minh` from the zone database, or, where the database lacks
+    /// it, the fixed offset +07:00. Vietnam has kept +07:00 without daylight saving since 1975,
+    /// so every posting period falls the same either way; `SiteConfigLoader` warns in that case.
+    public static let `default` = SiteCalendar(timeZone: TimeZone(identifier: defaultZoneIdentifier)
+                                                 ?? TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt)
+
     public init(timeZone: TimeZone) {
         self.timeZone = timeZone
         var calendar = Calendar(identifier: .gregorian)

@@ -69,13 +69,27 @@ public struct PreviewServer: Sendable {
         log(language == .vi ? "Đã dừng xem trước." : "Preview stopped.")
     }
 
+    /// Runs blocking work (a build reads and writes thousands of files) on a thread of its own,
+    /// never on Swift's cooperative pool, where it would hold up the server's requests.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: work()) }
+        }
+    }
+
     private func rebuild(into output: URL, state: PreviewState) async {
         let now = fixedNow ?? Date()
+        let clock: (@Sendable () -> Date)? = fixedNow == nil ? { @Sendable in Date() } : nil
+        let builder = SiteBuilder(root: root, output: output, now: now, clock: clock, includeDrafts: true)
+        let outcome = await Self.offThePool { [self] () -> (Result<BuildReport, BuildFailure>, [String: String]) in
+            let result = Result { () throws(BuildFailure) -> BuildReport in try builder.build() }
+            guard case .success(let report) = result else { return (result, [:]) }
+            return (result, absentReasons(at: report.now))
+        }
         do {
-            let clock: (@Sendable () -> Date)? = fixedNow == nil ? { @Sendable in Date() } : nil
-            let report = try SiteBuilder(root: root, output: output, now: now, clock: clock, includeDrafts: true).build()
+            let report = try outcome.0.get()
             await state.succeeded()
-            await state.explainAbsent(absentReasons(at: report.now))
+            await state.explainAbsent(outcome.1)
             for warning in report.warnings { log(warning.formatted(in: language)) }
             log(language == .vi
                 ? "Đã dựng trang: \(report.published) thông báo đang niêm yết."

@@ -31,19 +31,45 @@ public struct BuildReport: Sendable {
     /// Notices removed from the previous site when no new site could be built (last resort).
     public internal(set) var removedNotices: [String] = []
     /// Each step of the build with its wall time in seconds, in order (`congkhai build --timings`).
-    public internal(set) var steps: [(name: String, seconds: Double)]
+    public internal(set) var steps: [(step: BuildStep, seconds: Double)]
 }
 
-/// Times the named steps of a build.
-final class StepTimer: @unchecked Sendable {
-    // Why unchecked: used by one thread at a time (the builder's), never shared.
-    private(set) var steps: [(name: String, seconds: Double)] = []
+/// The steps of `SiteBuilder.build`, in the order they run: the pipeline, declared once. Each
+/// stage has its folder under Sources/CongKhaiSite. `congkhai build --timings` prints them with
+/// their times, and a failed build says at which one it stopped (`BuildFailure.step`).
+public enum BuildStep: String, CaseIterable, Sendable {
+    /// Load/: read `site.yaml`, the theme and every notice, validate them, fall back to last valid versions.
+    case load = "load and validate content and theme"
+    /// Select/: the notices being posted at the build's instant, and the links they may keep.
+    case select = "select by clock"
+    /// Render/: every page and data file, written into a fresh folder (or the spare).
+    case render = "render and write"
+    /// Verify/: no file of the new site may show a notice that is not being posted.
+    case verify = "verify output"
+    /// Publish/: flush the new site to disk and swap it in atomically.
+    case publish = "publish"
+    /// When the set of published notices changes next (for the IT contact's schedule).
+    case nextChange = "next change"
+    /// Publish/LastValidSources and Load/ParseCache: what the next build falls back on and reuses.
+    case keepSources = "keep sources"
+    /// Record/: the publication journal, the evidence of what was posted when.
+    case journal = "journal"
+}
+
+/// Times the steps of one build, on the builder's thread.
+final class StepTimer {
+    private(set) var steps: [(step: BuildStep, seconds: Double)] = []
     private var last = ContinuousClock.now
 
-    func mark(_ name: String) {
+    /// The step running now: the first not yet marked as done.
+    var current: BuildStep? {
+        BuildStep.allCases.first { step in !steps.contains { $0.step == step } }
+    }
+
+    func mark(_ step: BuildStep) {
         let now = ContinuousClock.now
         let elapsed = now - last
-        steps.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        steps.append((step, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         last = now
     }
 }
@@ -54,6 +80,8 @@ final class StepTimer: @unchecked Sendable {
 public struct BuildFailure: Error, Sendable {
     public let diagnostics: [Diagnostic]
     public var published: BuildReport?
+    /// The step the build stopped at (nil before the first: the output folder could not be locked).
+    public internal(set) var step: BuildStep?
 
     public init(diagnostics: [Diagnostic], published: BuildReport? = nil) {
         self.diagnostics = diagnostics
@@ -114,6 +142,17 @@ public struct SiteBuilder: Sendable {
     /// output folder keeps its previous content, minus any notice whose posting has ended.
     public func build() throws(BuildFailure) -> BuildReport {
         let timer = StepTimer()
+        do {
+            return try run(timer: timer)
+        } catch {
+            var failure = error
+            // A site published despite errors went through every step; otherwise say where it stopped.
+            if failure.published == nil || !failure.published!.removedNotices.isEmpty { failure.step = timer.current }
+            throw failure
+        }
+    }
+
+    private func run(timer: StepTimer) throws(BuildFailure) -> BuildReport {
         let startedAt = Date()
         let state = LastValidSources(output: output)
         // One build at a time on an output, from reading the sources to keeping them: a second
@@ -135,12 +174,12 @@ public struct SiteBuilder: Sendable {
         defer { publisher.unlock(lock) }
         let resolution = SourceResolver(root: root, state: state, includeDrafts: includeDrafts).resolve(withTheme: true, publishing: true)
         defer { resolution.cleanUp() }
-        timer.mark("load and validate content and theme")
         // A site with errors is published only from the last valid versions of a previous build.
         guard let content = resolution.content, let theme = resolution.theme,
               !resolution.hasErrors || resolution.savedAt != nil else {
             throw lastResort(resolution.problems, content: nil)
         }
+        timer.mark(.load)
         var now = self.now
         var report: BuildReport?
         var diagnostics = resolution.diagnostics
@@ -191,7 +230,7 @@ public struct SiteBuilder: Sendable {
         if let cache = resolution.parseCache, (try? cache.save(in: state)) == nil {
             try? FileManager.default.removeItem(at: ParseCache.file(in: state))
         }
-        timer.mark("keep sources")
+        timer.mark(.keepSources)
         if journal {
             do {
                 try record(content: content, sources: resolution.root, at: report.now,
@@ -199,7 +238,7 @@ public struct SiteBuilder: Sendable {
             } catch {
                 diagnostics.append(.warning(PublicationJournal.fileName, nil, Self.message(for: error)))
             }
-            timer.mark("journal")
+            timer.mark(.journal)
         }
         report.warnings = (diagnostics + report.warnings).filter { $0.severity == .warning }.sortedForReport
         report.parsesReused = resolution.parseCache?.hitCount ?? 0
@@ -270,7 +309,7 @@ public struct SiteBuilder: Sendable {
         let configBytes = FileManager.default.contents(atPath: content.root.appendingPathComponent(SiteConfigLoader.path).path)
         site.cacheSalt = RenderCache.key([RenderCache.toolIdentity, PublicationJournal.sha256(configBytes ?? Data())])
         let verifier = OutputVerifier(statuses: statuses, displayPrefix: displayPrefix)
-        timer.mark("select by clock")
+        timer.mark(.select)
 
         let publisher = OutputPublisher(output: output)
         var fileCount = 0
@@ -283,7 +322,7 @@ public struct SiteBuilder: Sendable {
                 // The spare held an older site: what this build did not write goes before verifying.
                 folder.prune()
                 filesChanged = folder.changedCount
-                timer.mark("render and write")
+                timer.mark(.render)
                 // The new site replaces the old one only if it shows no notice that is not being posted.
                 let stale = verifier.verify(folder: folderURL)
                 guard stale.isEmpty else {
@@ -291,7 +330,7 @@ public struct SiteBuilder: Sendable {
                     throw BuildFailure(diagnostics: stale)
                 }
                 fileCount = folder.writtenPaths.count
-                timer.mark("verify output")
+                timer.mark(.verify)
                 // Just before the swap: a site that is already stale is rendered again.
                 if checkClock, let clock {
                     let current = clock()
@@ -300,12 +339,11 @@ public struct SiteBuilder: Sendable {
                     }
                 }
             }
-            timer.mark("publish")
+            timer.mark(.publish)
         } catch let outcome as PublishOutcome {
             throw outcome
         } catch let failure as SiteRenderer.RenderFailure {
-            guard case .diagnostics(let found) = failure else { throw .failed([]) }
-            throw .failed(found.sortedForReport)
+            throw .failed(failure.diagnostics.sortedForReport)
         } catch let failure as BuildFailure {
             throw .failed(failure.diagnostics)
         } catch let failure as OutputPublisher.PublishError {
@@ -339,7 +377,7 @@ public struct SiteBuilder: Sendable {
         var hidden: [NoticeStatus: Int] = [:]
         for status in statuses.values where status != .active { hidden[status, default: 0] += 1 }
         let nextChange = content.nextChange(after: now)
-        timer.mark("next change")
+        timer.mark(.nextChange)
         var report = BuildReport(published: site.notices.count, hidden: hidden, nextChange: nextChange,
                                  warnings: (expiring + fieldWarnings + linkDiagnostics).filter { $0.severity == .warning },
                                  errors: linkDiagnostics.filter { $0.severity == .error },
@@ -364,7 +402,7 @@ public struct SiteBuilder: Sendable {
                 let removed = Set(report.removedNotices)
                 var statuses = content?.schedule.statuses(at: report.now) ?? [:]
                 for id in removed where statuses[id] == nil || statuses[id] == .active { statuses[id] = .expired }
-                let calendar = content?.config.calendar ?? SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!
+                let calendar = content?.config.calendar ?? SiteCalendar.default
                 do {
                     try PublicationJournal(root: root).appendRemoval(instant: calendar.iso8601(report.now),
                                                                      version: CongKhaiVersion.current,

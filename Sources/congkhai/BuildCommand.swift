@@ -29,6 +29,9 @@ struct BuildCommand: ParsableCommand {
             report = try builder.build()
         } catch {
             options.report(error.diagnostics)
+            if timings, let step = error.step {
+                FileHandle.standardError.write(Data("stopped at step: \(step.rawValue)\n".utf8))
+            }
             let count = error.diagnostics.filter { $0.severity == .error }.count
             let path = builder.output.path
             let vi = options.language == .vi
@@ -54,7 +57,7 @@ struct BuildCommand: ParsableCommand {
     private func printTimings(_ report: BuildReport) {
         guard timings else { return }
         for (index, step) in report.steps.enumerated() {
-            let line = "[\(index + 1)/\(report.steps.count)] \(step.name): \(String(format: "%.3f", step.seconds)) s\n"
+            let line = "[\(index + 1)/\(report.steps.count)] \(step.step.rawValue): \(String(format: "%.3f", step.seconds)) s\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
         FileHandle.standardError.write(Data("files: \(report.fileCount) in the site, \(report.filesChanged) written; notice pages: \(report.pagesReused) reused; notice files: \(report.parsesReused) not parsed again\n".utf8))

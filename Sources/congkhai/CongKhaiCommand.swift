@@ -55,7 +55,7 @@ struct SiteOptions: ParsableArguments {
         if let date = Timestamp.parseInstantWithOffset(now) { return date }
         let text = now.trimmingCharacters(in: .whitespaces)
         let calendar = SiteContent.loadConfig(root: rootURL).0?.calendar
-            ?? SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!
+            ?? SiteCalendar.default
         if let day = LocalDate(iso: text) { return calendar.startOfDay(day) }
         if case .instant(let instant)? = Timestamp.parse(text, in: calendar) {
             // A date-time without an offset: say which offset to add.

@@ -63,7 +63,7 @@ struct MessageCatalogueTests {
     static let all: [DiagnosticMessage] = [
         .invalidUTF8, .nulCharacter, .frontMatterMissing, .frontMatterUnterminated, .yamlSyntax("x"),
         .frontMatterNotMapping, .missingField("title"), .wrongType(key: "title", expected: .text),
-        .wrongType(key: "posted", expected: .date), .wrongType(key: "a", expected: .list),
+        .wrongType(key: "a", expected: .list),
         .wrongType(key: "a", expected: .mapping), .wrongType(key: "a", expected: .listOfText),
         .wrongType(key: "a", expected: .attachmentList), .invalidDate(key: "posted", value: "x"),
         .expiresBeforePosted(posted: "a", expires: "b"), .unknownType("x", suggestions: ["general"]),
@@ -94,7 +94,8 @@ struct MessageCatalogueTests {
         .notANoticeFile(.attachmentOutsideBundle), .notANoticeFile(.other), .pageTooLarge(kilobytes: 900, budget: 500),
         .searchIndexTooLarge(kilobytes: 3000, budget: 2000), .communeOptionRequired(["xa-a"]), .opinionsOutsidePeriod(until: day, first: day, last: day), .invalidDate(key: "posted", value: "27/11/2026"),
         .unknownCorrects("a", suggestions: ["b"]), .correctsItself, .extensionDisagrees(to: day, expires: "2026-04-30"),
-        .extensionOutOfOrder,
+        .extensionOutOfOrder, .bodyNotRendered("x"), .zoneDataMissing("Asia/Ho_Chi_Minh"),
+        .themeStringMissing(key: "search"), .unknownPage("gop-y", suggestions: ["gopy"]),
     ]
 
     /// One name per message. `kind(of:)` switches over every message without a `default`, so a new
@@ -105,9 +106,9 @@ struct MessageCatalogueTests {
         case frontMatterNotMapping, missingField, wrongType, invalidDate, expiresBeforePosted, unknownType
         case unknownCommune, communeRequired, communeOptionRequired, invalidId, duplicateId, attachmentNeedsBundle
         case attachmentMissing, attachmentSymbolicLink, attachmentNotAFile, attachmentOutsideBundle, unknownSupersedes, supersedesItself
-        case unknownCorrects, correctsItself, extensionDisagrees, extensionOutOfOrder, unknownKey, emptyBody
-        case emptyValue, siteConfigMissing, invalidTimeZone, invalidLanguage, invalidBaseURL, invalidNumber
-        case templateError, templateCycle, themeStringsMissing, fileUnreadable, outputFailure, outputDiskFull
+        case unknownCorrects, unknownPage, correctsItself, extensionDisagrees, extensionOutOfOrder, unknownKey, emptyBody
+        case emptyValue, siteConfigMissing, invalidTimeZone, zoneDataMissing, invalidLanguage, invalidBaseURL, invalidNumber
+        case templateError, templateCycle, themeStringsMissing, themeStringMissing, fileUnreadable, bodyNotRendered, outputFailure, outputDiskFull
         case outputNotWritable, buildInProgress, unsafeOutput, outputNotASite, staleReference, linkRemoved
         case linkWillBeRemoved, linkToUnknownNotice, lastValidVersionUsed, brokenNotPublished, lastValidVersionRejected, stateNotSaved
         case outputFileUnreadable, unknownNoticeInSite, staleInSite, scheduledPublished, remoteUnreachable, missingFromSite
@@ -147,6 +148,7 @@ struct MessageCatalogueTests {
         case .unknownSupersedes: .unknownSupersedes
         case .supersedesItself: .supersedesItself
         case .unknownCorrects: .unknownCorrects
+        case .unknownPage: .unknownPage
         case .correctsItself: .correctsItself
         case .extensionDisagrees: .extensionDisagrees
         case .extensionOutOfOrder: .extensionOutOfOrder
@@ -155,13 +157,16 @@ struct MessageCatalogueTests {
         case .emptyValue: .emptyValue
         case .siteConfigMissing: .siteConfigMissing
         case .invalidTimeZone: .invalidTimeZone
+        case .zoneDataMissing: .zoneDataMissing
         case .invalidLanguage: .invalidLanguage
         case .invalidBaseURL: .invalidBaseURL
         case .invalidNumber: .invalidNumber
         case .templateError: .templateError
         case .templateCycle: .templateCycle
         case .themeStringsMissing: .themeStringsMissing
+        case .themeStringMissing: .themeStringMissing
         case .fileUnreadable: .fileUnreadable
+        case .bodyNotRendered: .bodyNotRendered
         case .outputFailure: .outputFailure
         case .outputDiskFull: .outputDiskFull
         case .outputNotWritable: .outputNotWritable

@@ -14,7 +14,7 @@ extension ChildProcessSuites {
                     + "niêm yết lâu hơn không trái luật nhưng sau thời hạn này phải tổ chức họp lấy ý kiến ngay\n")
             #expect(result.stdout == "Đã đăng 3 thông báo; ẩn 5 (1 chưa đến ngày niêm yết, 2 hết thời hạn niêm yết, "
                     + "1 đã được thay thế, 1 đã bị hủy bỏ); danh sách sẽ thay đổi lúc 00:00 ngày 21/03/2026; "
-                    + "24 tệp trong \(site.output.path)\n")
+                    + "\(site.snapshot().count) tệp trong \(site.output.path)\n")
         }
 
         @Test func aFailedBuildExitsOneAndPrintsEveryError() throws {

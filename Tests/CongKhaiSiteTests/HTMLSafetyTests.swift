@@ -1,4 +1,5 @@
 @testable import CongKhaiSite
+import CongKhaiTestSupport
 import Testing
 
 /// The oracle the fuzzer uses (`HTMLSafetyCheck`), proven able to fail, then applied to thousands of

@@ -54,6 +54,12 @@ struct ThemeTests {
          ["theme/templates/vong-b.mustache:3:1: error: templates include each other in a loop (vong-a → vong-b → vong-a) that would never end; remove the `{{>…}}` or `{{<…}}` that closes it"]),
         (["base": "{{<notice}}{{/notice}}"],
          ["theme/templates/notice.mustache:1:1: error: templates include each other in a loop (base → notice → base) that would never end; remove the `{{>…}}` or `{{<…}}` that closes it"]),
+        // New delimiters cannot hide the include: `<%> page %>` is `{{> page}}`.
+        (["page": "{{=<% %>=}}\n<p><%title%></p>\n<%> page %>\n"],
+         ["theme/templates/page.mustache:3:1: error: templates include each other in a loop (page → page) that would never end; remove the `{{>…}}` or `{{<…}}` that closes it"]),
+        // Delimiters changed twice, the loop behind the second change.
+        (["page": "{{=<% %>=}}<%={{ }}=%>\n{{> vong}}", "vong": "{{=[[ ]]=}}\n\n[[> page]]"],
+         ["theme/templates/vong.mustache:3:1: error: templates include each other in a loop (page → vong → page) that would never end; remove the `{{>…}}` or `{{<…}}` that closes it"]),
     ])
     func aTemplateLoopIsAnErrorNotACrash(templates: [String: String], expected: [String]) throws {
         let site = try TestSite(files: ["content/notices/a.md": validNotice()])
@@ -82,6 +88,31 @@ struct ThemeTests {
         #expect(threadCPUSeconds() - start < 60)
         #expect(!loops.isEmpty && loops.count <= 40 * 40)
         #expect(Theme.cycles(in: ["a": "{{>b}}{{>b}}", "b": "{{#x}}{{/x}}", "c": "{{>a}}{{>b}}"]).isEmpty)
+    }
+
+    /// A site's strings file overrides the default one key by key: a key it lacks keeps the
+    /// default text and is named in a warning, instead of leaving an empty hole in every page.
+    @Test func aSiteStringsFileMissingKeysKeepsTheDefaultsWithAWarning() throws {
+        let defaultFile = try #require(DefaultTheme.files["strings/vi.yaml"])
+        let defaults = try #require(Theme.strings(in: defaultFile))
+        let site = try TestSite(files: [
+            "content/notices/a.md": validNotice(),
+            "theme/strings/vi.yaml": "search: \"Tra cứu thông báo\"\n",
+        ])
+        let report = try site.build(at: "2026-03-20T09:00:00+07:00")
+        let missing = report.warnings.compactMap { warning -> String? in
+            guard case .themeStringMissing(let key) = warning.message else { return nil }
+            #expect(warning.path == "theme/strings/vi.yaml")
+            return key
+        }
+        #expect(missing == defaults.keys.sorted().filter { $0 != "search" })
+        let home = try site.read("index.html")
+        #expect(home.contains("Tra cứu thông báo"))
+        #expect(home.contains(try #require(defaults["skip_to_content"])))
+        // A strings file that is not a mapping is still an error.
+        try site.write("theme/strings/vi.yaml", "- một danh sách\n")
+        #expect(site.failingBuild(at: "2026-03-20T09:00:00+07:00").filter { $0.severity == .error }.map(\.message)
+                == [.themeStringsMissing("strings/vi.yaml")])
     }
 }
 
@@ -146,7 +177,7 @@ extension ChildProcessSuites {
         }
 
         /// Cases where writing a value in would change the output, rendered both ways through Mustache.
-        static var risky: [(String, [String: Any])] { [
+        static var risky: [(String, TemplateContext)] { [
             ("{{#x}}{{site.description}}\nB\n{{/x}}", ["site": ["description": ""], "x": true]),   // blank value: standalone line
             ("  {{site.description}}{{>p}}\n", ["site": ["description": "  "]]),                      // whitespace before a partial
             ("{{#t}}{{home}}{{/t}}|{{home}}", ["t": ["home": "Trang chủ"], "home": "/"]),            // shadowing section

@@ -44,8 +44,8 @@ struct NoticePresenter {
     }
 
     /// The values a listing shows for one notice.
-    func summary(_ notice: Notice) -> [String: Any] {
-        var values: [String: Any] = [
+    func summary(_ notice: Notice) -> TemplateContext {
+        var values: TemplateContext = [
             "id": notice.id,
             "title": notice.title,
             "url": link(SiteURLs.notice(notice.id)),
@@ -105,7 +105,7 @@ struct NoticePresenter {
     }
 
     /// The values a notice page shows: the summary plus signing date, body and attachments.
-    func detail(_ notice: Notice, bodyHTML: String) -> [String: Any] {
+    func detail(_ notice: Notice, bodyHTML: String) -> TemplateContext {
         var values = summary(notice)
         // A notice page does not change with the day: days left are the expiry script's job.
         values["daysLeftText"] = nil
@@ -116,7 +116,7 @@ struct NoticePresenter {
             values["signedShort"] = signed.short
         }
         values["print"] = printout(notice)
-        let attachments: [[String: Any]] = notice.attachments.map { attachment in
+        let attachments: [TemplateContext] = notice.attachments.map { attachment in
             let ext = (attachment.file as NSString).pathExtension.uppercased()
             return [
                 "title": attachment.title,
@@ -202,11 +202,11 @@ struct NoticePresenter {
     /// What residents must do and whom to ask, for the box at the top of a notice: the notice's
     /// own `opinions_until`, `meeting`, `send_to` and `contact`, with the site's `contact:` filling
     /// the gaps. Nil for a notice that asks nothing and names no contact of its own.
-    func action(_ notice: Notice) -> [String: Any]? {
+    func action(_ notice: Notice) -> TemplateContext? {
         let own = notice.action
         let until = opinionsUntil(notice)
         guard !own.isEmpty || until != nil else { return nil }
-        var values: [String: Any] = [:]
+        var values: TemplateContext = [:]
         if let until { values["until"] = strings.format("opinions_until", ["date": until.short]) }
         if let meeting = meetingText(notice) { values["meeting"] = meeting }
         let contact = own.contact.merging(config.contact) { mine, _ in mine }

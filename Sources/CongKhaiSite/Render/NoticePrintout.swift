@@ -22,7 +22,7 @@ extension NoticePresenter {
     ]
 
     /// `print.issuerLines`, `print.placeDate`, `print.signerLines`, `print.sealed` for `notice.mustache`.
-    func printout(_ notice: Notice) -> [String: Any] {
+    func printout(_ notice: Notice) -> TemplateContext {
         var body = FastText.trimmed(notice.issuer)
         // Nghị định 30 writes the body's name in full: "UBND xã A" → "Ủy ban nhân dân xã A".
         for (short, full) in Self.abbreviations where body.hasPrefix(short + " ") {

@@ -30,21 +30,21 @@ public struct SiteContent: Sendable {
         let (files, linkProblems) = loader.discover()
         diagnostics += linkProblems
         // Files are parsed on all cores (each YAML parser is independent); results keep path order.
-        let results = Mutex([(Notice?, [Diagnostic])?](repeating: nil, count: files.count))
         let configSalt = cache == nil ? "" : ParseCache.configSalt(root: root)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let result = loader.load(files[index], cache: cache, configSalt: configSalt)
-            results.withLock { $0[index] = result }
-        }
+        let results = Parallel.map(files.count) { index in loader.load(files[index], cache: cache, configSalt: configSalt) }
         var notices: [Notice] = []
         var drafts: [Notice] = []
-        for case let (notice, found)? in results.withLock({ $0 }) {
+        for (notice, found) in results {
             diagnostics += found
             guard let notice else { continue }
             if notice.draft && !includeDrafts { drafts.append(notice) } else { notices.append(notice) }
         }
         let (pages, pageDiagnostics) = StaticPageLoader(root: root, config: config).loadAll()
         diagnostics += pageDiagnostics
+        if let (id, position) = config.commentPage, !pages.contains(where: { $0.id == id }) {
+            diagnostics.append(.error(SiteConfigLoader.path, position,
+                                      .unknownPage(id, suggestions: Suggestions.closest(to: id, among: pages.map(\.id), limit: 1))))
+        }
         diagnostics += ContentValidator.validate(notices, drafts: drafts, pages: pages)
         if diagnostics.hasErrors {
             // No site is rendered from these files, so links to notices that exist nowhere (found

@@ -1,18 +1,22 @@
 import CongKhaiCore
 import CongKhaiMarkdown
+// The fuzz build is a debug build, so the library's internal loading path is reachable here; the
+// shipped library carries no fuzzing entry and no `fatalError` oracle.
+@testable import CongKhaiSite
+import CongKhaiTestSupport
 import Foundation
 
 /// The loading path of one notice file, as a single call for the fuzzer (`scripts/fuzz`):
 /// decode → split front matter → parse YAML and every field → render the Markdown body.
 /// Any input must return normally; a crash or hang is a bug, and so is rendered HTML that
 /// `HTMLSafetyCheck` finds able to run script (the entry traps, so libFuzzer keeps the input).
-public enum FuzzEntry {
+enum FuzzEntry {
     static let config = SiteConfig(title: "Fuzz", baseURL: "https://fuzz.example/",
                                    communes: [(id: "xa-a", name: "Xã A")])
 
     /// Returns the number of diagnostics (so the work cannot be optimised away).
     @discardableResult
-    public static func loadNotice(_ data: Data) -> Int {
+    static func loadNotice(_ data: Data) -> Int {
         let text: String
         do {
             text = try SourceText.decode(data)
@@ -39,7 +43,7 @@ public enum FuzzEntry {
     /// The loading path of `content/site.yaml`: decode → YAML → every setting (types, communes,
     /// holidays, zone). Any input must return normally.
     @discardableResult
-    public static func loadSiteConfig(_ data: Data) -> Int {
+    static func loadSiteConfig(_ data: Data) -> Int {
         guard let text = try? SourceText.decode(data) else { return 1 }
         let (config, diagnostics) = SiteConfigLoader.parse(text)
         if let config {

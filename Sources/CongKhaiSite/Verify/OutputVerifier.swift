@@ -24,13 +24,9 @@ struct OutputVerifier {
         Self.walk(folder, relative: "", into: &walked, problems: &problems, displayPrefix: displayPrefix)
         let entries = walked
         let scanner = NoticeReferenceScanner(targets: hidden)
-        // Files are scanned on all cores; each keeps its own slot so the report order is stable.
-        let found = Mutex([[Diagnostic]](repeating: [], count: entries.count))
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let result = verifyEntry(entries[index], folder: folder, scanner: scanner)
-            if !result.isEmpty { found.withLock { $0[index] = result } }
-        }
-        return problems + found.withLock { $0.flatMap { $0 } }
+        // Files are scanned on all cores; results keep the walk's order, so the report is stable.
+        let found = Parallel.map(entries.count) { index in verifyEntry(entries[index], folder: folder, scanner: scanner) }
+        return problems + found.flatMap { $0 }
     }
 
     /// Every entry under `url`, sorted, without following links; what cannot be listed is a problem.

@@ -25,16 +25,15 @@ struct PublishedSite {
 
 /// Renders every page of a site into an output folder with the theme's templates.
 ///
-/// Why `@unchecked Sendable`: notice pages render on several threads. Every stored property is a
-/// `let` set in `init` and never mutated; `navigation` holds only strings, numbers, arrays and
-/// dictionaries of them (value types), which Swift cannot prove through `Any`.
-struct SiteRenderer: @unchecked Sendable {
+/// `Sendable`, checked by the compiler: notice pages and listings render on several threads
+/// (`Parallel`), and every context is a `TemplateContext`.
+struct SiteRenderer: Sendable {
     let site: PublishedSite
     let presenter: NoticePresenter
 
     /// Values shared by every page, computed once: site, interface strings, navigation (types
     /// and communes with active notices), links, the build's clock.
-    private let shared: [String: Any]
+    private let shared: TemplateContext
     /// The theme's templates with this build's constant values written in (`Theme.library(constants:)`).
     private let library: MustacheLibrary
     /// Published notices that corrections name (`corrects:`), by id.
@@ -45,7 +44,7 @@ struct SiteRenderer: @unchecked Sendable {
     private let byProject: [String: [Notice]]
     /// The part of `shared` a notice page sees: no build date (notice pages do not change with
     /// the day), and only values some template a notice page may use names.
-    private let noticeShared: [String: Any]
+    private let noticeShared: TemplateContext
     /// What every notice page's cache key starts with: binary, configuration, theme, `noticeShared`.
     private let pageSalt: String
 
@@ -62,17 +61,17 @@ struct SiteRenderer: @unchecked Sendable {
             typeCounts[notice.type.id, default: 0] += 1
             if let commune = notice.commune { communeCounts[commune, default: 0] += 1 }
         }
-        let types = config.orderedTypes.compactMap { type -> [String: Any]? in
+        let types = config.orderedTypes.compactMap { type -> TemplateContext? in
             guard let count = typeCounts[type.id] else { return nil }
             return ["id": type.id, "name": type.name(in: config.language), "count": count,
                     "url": presenter.link(SiteURLs.type(type.id))]
         }
-        let communes = config.communes.compactMap { commune -> [String: Any]? in
+        let communes = config.communes.compactMap { commune -> TemplateContext? in
             guard let count = communeCounts[commune.id] else { return nil }
             return ["id": commune.id, "name": commune.name, "count": count,
                     "url": presenter.link(SiteURLs.commune(commune.id))]
         }
-        var shared: [String: Any] = [
+        var shared: TemplateContext = [
             "navTypes": types,
             "navCommunes": communes,
             "hasTypes": !types.isEmpty,
@@ -124,7 +123,7 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// Values of the base context that every page of this build shares, by tag name.
-    static func constants(in context: [String: Any]) -> [String: String] {
+    static func constants(in context: TemplateContext) -> [String: String] {
         var constants: [String: String] = [:]
         // Not the build date: a notice page must not change with the day, even in a theme that
         // names it (listings get it from their context).
@@ -140,8 +139,9 @@ struct SiteRenderer: @unchecked Sendable {
         return constants
     }
 
-    enum RenderFailure: Error {
-        case diagnostics([Diagnostic])
+    /// Pages that could not be rendered (a template error, a body cmark-gfm could not render).
+    struct RenderFailure: Error {
+        let diagnostics: [Diagnostic]
     }
 
     private var config: SiteConfig { site.config }
@@ -153,7 +153,7 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// Values every template can use: the site, the interface strings, navigation.
-    private func baseContext(title: String?, path: String, notice: Bool = false) -> [String: Any] {
+    private func baseContext(title: String?, path: String, notice: Bool = false) -> TemplateContext {
         var context = notice ? noticeShared : shared
         context["canonical"] = config.baseURL + path
         context["ogType"] = "website"
@@ -164,10 +164,10 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// Renders a page and writes it; returns its text.
     @discardableResult
-    private func render(_ template: String, _ context: [String: Any], to path: String,
+    private func render(_ template: String, _ context: TemplateContext, to path: String,
                         into folder: OutputFolder) throws -> String {
         guard let html = library.render(context, withTemplate: template) else {
-            throw RenderFailure.diagnostics([.error("theme/templates/\(template).mustache", nil,
+            throw RenderFailure(diagnostics: [.error("theme/templates/\(template).mustache", nil,
                                                     .templateError(name: template, detail: "missing"))])
         }
         try folder.write(path, html)
@@ -193,25 +193,11 @@ struct SiteRenderer: @unchecked Sendable {
     private func renderNoticePages(into folder: OutputFolder, strings: InterfaceStrings) throws
         -> (failures: [Diagnostic], links: [Diagnostic]) {
         let notices = site.notices
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunk = max(1, (notices.count + workers * 4 - 1) / (workers * 4))
-        let chunks = (notices.count + chunk - 1) / chunk
-        let results = Mutex<(failures: [Diagnostic], links: [Diagnostic], errors: [(index: Int, error: any Error)])>(([], [], []))
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            for position in (index * chunk)..<min(notices.count, (index + 1) * chunk) {
-                do {
-                    let (failure, links) = try renderNoticePage(notices[position], into: folder, strings: strings)
-                    if let failure { results.withLock { $0.failures.append(failure) } }
-                    if !links.isEmpty { results.withLock { $0.links += links } }
-                } catch {
-                    results.withLock { $0.errors.append((position, error)) }
-                }
-            }
-        }
-        let (failures, links, errors) = results.withLock { ($0.failures, $0.links, $0.errors) }
         // The error of the first failing notice in order, whichever thread failed first.
-        if let first = errors.min(by: { $0.index < $1.index }) { throw first.error }
-        return (failures.sortedForReport, links)
+        let results = try Parallel.map(notices.count, chunksPerCore: 4) { index in
+            try renderNoticePage(notices[index], into: folder, strings: strings)
+        }
+        return (results.compactMap(\.0).sortedForReport, results.flatMap(\.1))
     }
 
     private func renderNoticePage(_ notice: Notice, into folder: OutputFolder,
@@ -240,7 +226,7 @@ struct SiteRenderer: @unchecked Sendable {
         do {
             body = try BodyRenderer.html(notice.body, hooks: editor.hooksIfNeeded)
         } catch {
-            return (.error(notice.sourcePath, SourcePosition(line: notice.bodyLine, column: 1), .fileUnreadable("\(error)")), [])
+            return (.error(notice.sourcePath, SourcePosition(line: notice.bodyLine, column: 1), .bodyNotRendered("\(error)")), [])
         }
         var context = baseContext(title: notice.title, path: url, notice: true)
         var detail = presenter.detail(notice, bodyHTML: body)
@@ -274,7 +260,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// The key of a notice page's inputs (see `RenderCache`), or nil when the page must be
     /// rendered: no cache, or a text that may name a notice (its links follow other notices'
     /// statuses), or fields rewritten because they name one no longer posted.
-    private func cacheKey(_ notice: Notice, others: [Any]) -> String? {
+    private func cacheKey(_ notice: Notice, others: [any Sendable]) -> String? {
         guard site.cache != nil, !notice.sourceSHA256.isEmpty, !site.rewritten.contains(notice.id),
               !site.links.mayReference(notice.body, fromNotice: true),
               !site.links.mayReference(NoticeLinkRules.fieldsText(of: notice), fromNotice: true)
@@ -285,15 +271,12 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// One page of a listing (home, a type, a commune): which notices, where, with which template.
-    ///
-    /// Why `@unchecked Sendable`: pages render on several threads; `extra` holds only strings,
-    /// booleans and arrays/dictionaries of them, never mutated after the page is planned.
-    struct ListingPage: @unchecked Sendable {
+    struct ListingPage: Sendable {
         let notices: ArraySlice<Notice>
         let base: String
         let template: String
         let title: String?
-        let extra: [String: Any]
+        let extra: TemplateContext
         let index: Int
         let pageCount: Int
 
@@ -303,7 +286,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// Splits a listing into pages of `config.pageSize` notices: `index.html`, then
     /// `trang-2/index.html`, … Residents on slow links get short pages; the build stays linear.
     private func listingPages(_ notices: [Notice], base: String, template: String, title: String?,
-                              extra: [String: Any]) -> [ListingPage] {
+                              extra: TemplateContext) -> [ListingPage] {
         let size = max(config.pageSize, 1)
         let pageCount = max(1, (notices.count + size - 1) / size)
         return (0..<pageCount).map { index in
@@ -321,7 +304,7 @@ struct SiteRenderer: @unchecked Sendable {
         context["notices"] = page.notices.map(presenter.summary)
         context["hasNotices"] = !page.notices.isEmpty
         if pageCount > 1 {
-            var pagination: [String: Any] = ["current": index + 1, "total": pageCount]
+            var pagination: TemplateContext = ["current": index + 1, "total": pageCount]
             if index > 0 { pagination["prev"] = presenter.link(index == 1 ? base : base + "trang-\(index)/") }
             if index + 1 < pageCount { pagination["next"] = presenter.link(base + "trang-\(index + 2)/") }
             context["pagination"] = pagination
@@ -332,15 +315,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// Renders every listing page on all cores (each page is independent).
     private func renderListings(_ pages: [ListingPage], into folder: OutputFolder) throws {
         // The error of the first failing page in listing order, whichever thread failed first.
-        let errors = Mutex<[(index: Int, error: any Error)]>([])
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            do {
-                try renderListingPage(pages[index], into: folder)
-            } catch {
-                errors.withLock { $0.append((index, error)) }
-            }
-        }
-        if let first = errors.withLock({ $0.min { $0.index < $1.index } }) { throw first.error }
+        try Parallel.forEach(pages.count, chunksPerCore: 1) { index in try renderListingPage(pages[index], into: folder) }
     }
 
     /// Renders all pages and copies assets and attachments. Returns what happened to links to
@@ -350,11 +325,15 @@ struct SiteRenderer: @unchecked Sendable {
         let machine = MachineReadableFiles(site: site, presenter: presenter)
 
         // Each notice once: the ones ending soon are marked in the list, not repeated above it.
-        var listings = listingPages(site.notices, base: "", template: "home", title: nil, extra: [
+        var home: TemplateContext = [
             "withdrawals": site.withdrawals.map { ["text": presenter.withdrawalText($0), "ends": config.calendar.iso8601($0.period.end)] },
             "hasWithdrawals": !site.withdrawals.isEmpty,
-            "commentPage": site.pages.first.map { ["title": $0.title, "url": presenter.link(SiteURLs.page($0.id))] } as Any,
-        ])
+        ]
+        // The page `comment_page:` names in site.yaml; none when it names none.
+        if let page = site.pages.first(where: { $0.id == config.commentPage?.id }) {
+            home["commentPage"] = ["title": page.title, "url": presenter.link(SiteURLs.page(page.id))]
+        }
+        var listings = listingPages(site.notices, base: "", template: "home", title: nil, extra: home)
         for type in config.orderedTypes {
             let notices = site.notices.filter { $0.type.id == type.id }
             guard !notices.isEmpty else { continue }
@@ -388,7 +367,7 @@ struct SiteRenderer: @unchecked Sendable {
                 body = try BodyRenderer.html(page.body, hooks: editor.hooksIfNeeded)
             } catch {
                 failures.append(.error(page.sourcePath, SourcePosition(line: page.bodyLine, column: 1),
-                                       .fileUnreadable("\(error)")))
+                                       .bodyNotRendered("\(error)")))
                 continue
             }
             let url = SiteURLs.page(page.id)
@@ -396,7 +375,7 @@ struct SiteRenderer: @unchecked Sendable {
             context["page"] = ["title": page.title, "bodyHTML": body, "summary": page.summary ?? ""]
             try render("page", context, to: SiteURLs.file(forPage: url), into: folder)
         }
-        if !failures.isEmpty { throw RenderFailure.diagnostics(failures) }
+        if !failures.isEmpty { throw RenderFailure(diagnostics: failures) }
 
         try render("404", baseContext(title: strings["not_found_title"], path: "404.html"), to: "404.html",
                    into: folder)
@@ -414,6 +393,7 @@ struct SiteRenderer: @unchecked Sendable {
         try folder.write("feed.xml", machine.atomFeed())
         try folder.write("sitemap.xml", machine.sitemap())
         try folder.write("robots.txt", machine.robots())
+        try folder.write(OutputPublisher.markerName, OutputPublisher.markerText)
         return Self.withSuggestions(links, ids: site.links.statuses.keys.sorted()).sortedForReport
     }
 

@@ -64,7 +64,7 @@ struct ExpiredNoticeRemoval {
         let kept = listed.filter { notice in
             hidden[notice.id] == nil && scanner.scan(PrettyJSON.encode(notice.entry)).isEmpty
         }
-        let calendar = content?.config.calendar ?? SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!
+        let calendar = content?.config.calendar ?? SiteCalendar.default
         let language = content?.config.language ?? .vi
         var fileCount = 0
         do {

@@ -106,7 +106,7 @@ public struct RecordsWriter {
         }
         if let quarter {
             let rows = quarterRows(quarter, content: content, journal: journal, presenter: presenter)
-            var context: [String: Any] = [
+            var context: TemplateContext = [
                 "quarter": String(quarter.number), "year": String(quarter.year),
                 "from": quarter.firstDay.short, "to": quarter.lastDay.short,
                 "rows": rows.enumerated().map { index, row in row.context(index + 1) },
@@ -134,7 +134,7 @@ public struct RecordsWriter {
         /// `nhật ký` (from the journal) or `kế hoạch` (no journal line: the planned period).
         let source: String
 
-        func context(_ index: Int) -> [String: Any] {
+        func context(_ index: Int) -> TemplateContext {
             ["index": String(index), "id": id, "number": number, "title": title, "type": type,
              "periods": periods, "places": places, "source": source]
         }
@@ -233,11 +233,11 @@ public struct RecordsWriter {
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? config.title
     }
 
-    private func recordContext(_ notice: Notice, presenter: NoticePresenter) -> [String: Any] {
+    private func recordContext(_ notice: Notice, presenter: NoticePresenter) -> TemplateContext {
         let calendar = presenter.calendar
         let config = presenter.config
         let commune = config.communeName(notice.commune)
-        var context: [String: Any] = [
+        var context: TemplateContext = [
             "id": notice.id,
             "title": notice.title,
             "issuerUpper": notice.issuer.uppercased(),
@@ -267,7 +267,7 @@ public struct RecordsWriter {
         return context
     }
 
-    private func render(_ theme: Theme, _ template: String, _ context: [String: Any], to path: String,
+    private func render(_ theme: Theme, _ template: String, _ context: TemplateContext, to path: String,
                         written: inout [String]) throws(Failure) {
         guard let html = theme.render(template, context) else {
             throw .theme([.error("theme/templates/\(template).mustache", nil, .templateError(name: template, detail: "missing"))])

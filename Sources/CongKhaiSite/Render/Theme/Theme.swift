@@ -33,8 +33,9 @@ struct Theme {
     /// Loads the theme for `root`. Errors name the template or strings file that failed.
     static func load(root: URL, language: Language) -> (Theme?, [Diagnostic]) {
         var files = DefaultTheme.files
-        let override = root.appendingPathComponent("theme")
-        collect(override, prefix: "", into: &files)
+        var overrides: [String: Data] = [:]
+        collect(root.appendingPathComponent("theme"), prefix: "", into: &overrides)
+        files.merge(overrides) { $1 }
 
         _ = FastHTMLEscaping.registered
         var diagnostics: [Diagnostic] = []
@@ -56,13 +57,20 @@ struct Theme {
         }
         diagnostics += cycles(in: templateTexts)
         let stringsPath = "strings/\(language.rawValue).yaml"
-        var strings: [String: String] = [:]
-        if let data = files[stringsPath], let text = String(data: data, encoding: .utf8),
-           let node = try? Yams.compose(yaml: text), case .mapping(let mapping) = node {
-            for (key, value) in mapping {
-                if let k = key.scalar?.string, let v = value.scalar?.string { strings[k] = v }
+        // A site's strings file overrides the default one key by key: a key it lacks keeps the
+        // default text, with a warning (a theme written before that key existed still builds).
+        let defaults = DefaultTheme.files[stringsPath].flatMap(Self.strings(in:)) ?? [:]
+        var strings = defaults
+        if let data = overrides[stringsPath] {
+            if let own = Self.strings(in: data) {
+                strings.merge(own) { $1 }
+                for key in defaults.keys.sorted() where own[key] == nil {
+                    diagnostics.append(.warning("theme/" + stringsPath, nil, .themeStringMissing(key: key)))
+                }
+            } else {
+                diagnostics.append(.error("theme/" + stringsPath, nil, .themeStringsMissing(stringsPath)))
             }
-        } else {
+        } else if defaults.isEmpty {
             diagnostics.append(.error("theme/" + stringsPath, nil, .themeStringsMissing(stringsPath)))
         }
         diagnostics += SearchSynonyms.diagnostics(in: files)
@@ -78,10 +86,19 @@ struct Theme {
         for (name, text) in templates {
             var line = 1
             var rest = Substring(text)
-            while let open = rest.range(of: "{{") {
+            // Mustache lets a template change its delimiters (`{{=<% %>=}}`); the scan follows,
+            // so an include written `<%> page %>` cannot hide a loop.
+            var (opening, closing) = ("{{", "}}")
+            while let open = rest.range(of: opening) {
                 line += rest[..<open.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                // `{{{name}}}` (unescaped) ends with one more brace than the closing delimiter.
+                guard let close = rest[open.upperBound...].range(of: closing) else { break }
+                var tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if tag.first == "=", tag.last == "=" {
+                    let parts = tag.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
+                    if parts.count == 2 { (opening, closing) = (String(parts[0]), String(parts[1])) }
+                    tag = ""
+                }
                 if let sigil = tag.first, sigil == ">" || sigil == "<" {
                     let target = tag.dropFirst().trimmingCharacters(in: .whitespaces)
                     if templates[target] != nil { edges[name, default: []].append((target, line)) }
@@ -111,6 +128,17 @@ struct Theme {
         }
         for name in templates.keys.sorted() where !finished.contains(name) { visit(name) }
         return diagnostics
+    }
+
+    /// The `key: text` pairs of a strings file; nil when it is not a YAML mapping.
+    static func strings(in data: Data) -> [String: String]? {
+        guard let text = String(data: data, encoding: .utf8), let node = try? Yams.compose(yaml: text),
+              case .mapping(let mapping) = node else { return nil }
+        var strings: [String: String] = [:]
+        for (key, value) in mapping {
+            if let k = key.scalar?.string, let v = value.scalar?.string { strings[k] = v }
+        }
+        return strings
     }
 
     private static func collect(_ url: URL, prefix: String, into files: inout [String: Data]) {
@@ -204,7 +232,7 @@ struct Theme {
     }
 
     /// Renders `template` with `context`; nil if the theme has no such template.
-    func render(_ template: String, _ context: [String: Any]) -> String? {
+    func render(_ template: String, _ context: TemplateContext) -> String? {
         library.render(context, withTemplate: template)
     }
 }

@@ -144,14 +144,14 @@ final class RenderCache: Sendable {
     }
 
     /// A deterministic text of a template context value (dictionaries by sorted key).
-    static func canonical(_ value: Any) -> String {
+    static func canonical(_ value: any Sendable) -> String {
         switch value {
         case let text as String: return "s" + String(text.utf8.count) + ":" + text
         case let flag as Bool: return flag ? "T" : "F"
         case let number as Int: return "i" + String(number)
-        case let dictionary as [String: Any]:
+        case let dictionary as [String: any Sendable]:
             return "{" + dictionary.keys.sorted().map { canonical($0) + canonical(dictionary[$0]!) }.joined() + "}"
-        case let array as [Any]:
+        case let array as [any Sendable]:
             return "[" + array.map(canonical).joined() + "]"
         default:
             return "?" + String(reflecting: value)

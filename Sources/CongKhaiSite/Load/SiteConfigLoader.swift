@@ -6,7 +6,8 @@ enum SiteConfigLoader {
     static let path = "content/site.yaml"
 
     static let knownKeys = ["title", "base_url", "description", "language", "time_zone", "communes", "types",
-                            "holidays", "workdays", "rules", "places", "contact", "expiring_soon_days", "page_size"]
+                            "holidays", "workdays", "rules", "places", "contact", "expiring_soon_days", "page_size",
+                            "comment_page"]
     static let typeKeys = ["name", "name_en", "min_days", "max_days", "legal_basis"]
 
     static func load(root: URL) -> (SiteConfig?, [Diagnostic]) {
@@ -41,13 +42,16 @@ enum SiteConfigLoader {
                 yaml.report(.error(path, yaml.valuePosition("language"), .invalidLanguage(raw)))
             }
         }
-        var calendar = SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!
-        if let zone = yaml.text("time_zone") {
+        var calendar = SiteCalendar.default
+        let zone = yaml.text("time_zone")
+        if let zone, zone != SiteCalendar.defaultZoneIdentifier {
             if let value = SiteCalendar(zoneIdentifier: zone) {
                 calendar = value
             } else {
                 yaml.report(.error(path, yaml.valuePosition("time_zone"), .invalidTimeZone(zone)))
             }
+        } else if !SiteCalendar.defaultZoneInDatabase {
+            yaml.report(.warning(path, zone == nil ? nil : yaml.valuePosition("time_zone"), .zoneDataMissing(SiteCalendar.defaultZoneIdentifier)))
         }
         var communes: [(id: String, name: String)] = []
         if var map = yaml.mapping("communes") {
@@ -119,6 +123,8 @@ enum SiteConfigLoader {
         let soon = yaml.count("expiring_soon_days") ?? 7
         let description = yaml.text("description")
         let pageSize = yaml.count("page_size", in: 1...1_000) ?? 50
+        let commentPage = yaml.text("comment_page")
+        let commentPagePosition = commentPage == nil ? nil : yaml.valuePosition("comment_page")
         let diagnostics = parseDiagnostics + yaml.diagnostics
         guard let title, let baseURL, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let config = SiteConfig(title: title, baseURL: baseURL, description: description,
@@ -126,7 +132,9 @@ enum SiteConfigLoader {
                                 workdays: WorkingCalendar(holidays: holidays, workdays: workdays, knownYears: years),
                                 rules: RuleBook(shipped: shipped.rules, site: siteRules),
                                 places: places, contact: contact, expiringSoonDays: soon, pageSize: pageSize)
-        return (config, diagnostics)
+        var named = config
+        named.commentPage = commentPage.map { ($0, commentPagePosition) }
+        return (named, diagnostics)
     }
 }
 

@@ -17,6 +17,18 @@ import Glibc
 /// and the next build repairs the spare, because every file is compared with what it must be.
 struct OutputPublisher {
     let output: URL
+    /// Makes the new site durable before it is swapped in (`flushToDisk`; tests observe it).
+    var flush: @Sendable (URL) throws -> Void = OutputPublisher.flushToDisk
+
+    /// Flushes the file system holding `folder` to disk (syncfs). Without it, a power cut right
+    /// after the swap could leave the served folder name pointing at files whose data never
+    /// reached the disk: a site of empty files. Atomic renames alone only protect against a
+    /// killed process, not against losing the page cache.
+    @Sendable static func flushToDisk(_ folder: URL) throws {
+        guard congkhai_sync_file_system(folder.path) == 0 else {
+            throw PublishError.io("syncfs \(folder.path): \(String(cString: strerror(errno)))")
+        }
+    }
 
     enum PublishError: Error, CustomStringConvertible {
         case busy(String)
@@ -54,8 +66,18 @@ struct OutputPublisher {
         guard Self.isReplaceable(output) else { throw .notASite(output.path) }
     }
 
-    /// True when `folder` does not exist, is empty, or holds a site CongKhai built (its
-    /// `notices.json` starts the way CongKhai writes it).
+    /// The file every site CongKhai builds carries at its root, so a later build knows the
+    /// folder is one it may replace. It names no notice (the verifier reads it like every file).
+    static let markerName = ".congkhai-site"
+    static let markerText = Data("""
+        Thư mục này do CongKhai dựng; mỗi lần dựng sẽ thay toàn bộ nội dung.
+        This folder is built by CongKhai; every build replaces all of its content.
+
+        """.utf8)
+
+    /// True when `folder` does not exist, is empty, or holds a site CongKhai built: it carries
+    /// the marker file, or (a site built before the marker existed) a `notices.json` that
+    /// starts the way CongKhai wrote it then.
     static func isReplaceable(_ folder: URL) -> Bool {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -64,6 +86,10 @@ struct OutputPublisher {
         // A folder that cannot be listed may hold anything: not replaceable.
         guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return false }
         guard !names.isEmpty else { return true }
+        var marker = stat()
+        if lstat(folder.appendingPathComponent(markerName).path, &marker) == 0, marker.st_mode & S_IFMT == S_IFREG {
+            return true
+        }
         guard let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent("notices.json").path) else {
             return false
         }
@@ -98,7 +124,9 @@ struct OutputPublisher {
         if reuse, spareIsFolder {
             // A failure leaves the spare half updated: it is not served, and the next build repairs it.
             try fill(spare, true)
+            try flush(spare)
             try swapIn(spare)
+            syncParent()
             keepAsSpare(spare)
             return
         }
@@ -114,7 +142,14 @@ struct OutputPublisher {
             TreeRemoval.remove(temp)
             throw error
         }
+        do {
+            try flush(temp)
+        } catch {
+            TreeRemoval.remove(temp)
+            throw error
+        }
         try swapIn(temp)
+        syncParent()
         keepAsSpare(temp)
     }
 
@@ -131,6 +166,12 @@ struct OutputPublisher {
         guard folder != spare else { return }
         TreeRemoval.remove(spare)
         if rename(folder.path, spare.path) != 0 { TreeRemoval.remove(folder) }
+    }
+
+    /// Makes the swap itself durable (fsync of the folder holding both names). Best effort: if it
+    /// fails, a power cut can only bring back the previous complete site, which `check` reports.
+    private func syncParent() {
+        _ = congkhai_sync_directory(parent.path)
     }
 
     private func swapIn(_ temp: URL) throws(PublishError) {

@@ -27,9 +27,12 @@ public struct SiteConfig: Sendable {
     public var expiringSoonDays: Int
     /// Notices per listing page (home, type and commune lists).
     public var pageSize: Int
+    /// The page under `content/pages/` where residents learn how to send opinions
+    /// (`comment_page:` in site.yaml), linked from the home page; with where it was written.
+    public var commentPage: (id: String, position: SourcePosition?)?
 
     public init(title: String, baseURL: String, description: String? = nil, language: Language = .vi,
-                calendar: SiteCalendar = SiteCalendar(zoneIdentifier: SiteCalendar.defaultZoneIdentifier)!,
+                calendar: SiteCalendar = SiteCalendar.default,
                 communes: [(id: String, name: String)] = [], types: [NoticeType] = NoticeType.builtIn,
                 workdays: WorkingCalendar? = nil, rules: RuleBook? = nil,
                 places: [String: [String]] = [:], contact: [String: String] = [:],
