@@ -1,39 +1,20 @@
 import Foundation
 import Hummingbird
 
-/// Serves the preview folder: `/x/` → `x/index.html`, missing → `404.html` with status 404, and
-/// the live-reload script added to every HTML page.
+/// The preview's answers for what the file middleware does not serve: a path that could leave
+/// the preview folder (`..`, a NUL, a hidden name) is refused, and a missing page gets the
+/// site's `404.html` with status 404 — for a notice the preview leaves out, with a box saying why
+/// and how to see it (only the preview says this: the published site gives nothing away).
 struct PreviewFiles: Sendable {
     let folder: URL
 
-    static let types: [String: String] = [
-        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
-        "js": "text/javascript; charset=utf-8", "json": "application/json", "xml": "application/xml",
-        "txt": "text/plain; charset=utf-8", "pdf": "application/pdf", "svg": "image/svg+xml",
-        "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp",
-    ]
-
-    func response(for rawPath: String, absentReason: String? = nil) -> Response {
-        let path = (rawPath.removingPercentEncoding ?? rawPath)
-        let parts = path.split(separator: "/").map(String.init)
-        // No way out of the preview folder.
-        guard !parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else { return notFound(nil) }
-        var url = folder
-        for part in parts { url.appendPathComponent(part) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            guard path.hasSuffix("/") else {
-                return Response(status: .movedPermanently, headers: [.location: path + "/"])
-            }
-            url.appendPathComponent("index.html")
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else { return notFound(absentReason) }
-        return respond(data, extension: url.pathExtension.lowercased(), status: .ok)
+    /// True when the decoded path may be looked up in the preview folder at all.
+    static func isSafe(_ rawPath: String) -> Bool {
+        guard let path = rawPath.removingPercentEncoding, !path.contains("\u{0}") else { return false }
+        return !path.split(separator: "/").contains { $0 == ".." || $0.hasPrefix(".") }
     }
 
-    /// The site's 404 page; for a notice the preview leaves out, with a box saying why and how
-    /// to see it (only the preview says this: the published site gives nothing away).
-    private func notFound(_ reason: String?) -> Response {
+    func notFound(_ reason: String?) -> Response {
         var data = FileManager.default.contents(atPath: folder.appendingPathComponent("404.html").path)
             ?? Data("404".utf8)
         if let reason {
@@ -47,30 +28,40 @@ struct PreviewFiles: Sendable {
             }
             data = Data(html.utf8)
         }
-        return respond(data, extension: "html", status: .notFound)
+        return Response(status: .notFound,
+                        headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
+}
 
-    private func respond(_ data: Data, extension ext: String, status: HTTPResponse.Status) -> Response {
-        var body = data
-        if ext == "html" {
-            let html = String(decoding: data, as: UTF8.self)
-            let tag = "<script src=\"/__congkhai/live.js\"></script>"
-            body = Data((html.contains("</body>") ? html.replacingOccurrences(of: "</body>", with: tag + "</body>") : html + tag).utf8)
+/// Outermost middleware of `serve`: hostile paths and everything not found end here.
+struct PreviewNotFound<Context: RequestContext>: RouterMiddleware {
+    let files: PreviewFiles
+    let state: PreviewState
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard PreviewFiles.isSafe(request.uri.path) else { return files.notFound(nil) }
+        do {
+            let response = try await next(request, context)
+            guard response.status == .notFound else { return response }
+        } catch let error as any HTTPResponseError where error.status == .notFound {
+            // Not a route, not a file: the 404 page below.
         }
-        return Response(status: status,
-                        headers: [.contentType: Self.types[ext] ?? "application/octet-stream", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(data: body)))
+        return files.notFound(await state.reason(for: request.uri.path))
     }
 }
 
 /// The script the preview adds to every page: polls the build status, reloads on a new build,
 /// and shows the errors of a failed rebuild over the page.
 enum LiveReloadScript {
+    /// Written before `</body>` of every page the preview builds.
+    static let tag = "<script src=\"/__congkhai/live.js\"></script>"
+
     static let source = """
     (function () {
       "use strict";

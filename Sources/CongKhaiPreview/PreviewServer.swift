@@ -44,14 +44,22 @@ public struct PreviewServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
         }
-        let files = PreviewFiles(folder: output)
-        router.get("/") { request, _ in files.response(for: request.uri.path) }
-        router.get("**") { request, _ in
-            files.response(for: request.uri.path, absentReason: await state.reason(for: request.uri.path))
-        }
-
         var logger = Logger(label: "congkhai.serve")
         logger.logLevel = .warning
+        // Files are served by Hummingbird's file middleware (index.html for folders, redirects,
+        // ETags, ranges); pages already carry the live-reload script, written in by the build.
+        // Outside it, `PreviewNotFound` refuses paths that could leave the folder and answers
+        // what is missing with the site's 404 page, saying why a notice is not in the preview.
+        router.add(middleware: PreviewNotFound(files: PreviewFiles(folder: output), state: state))
+        var files = FileMiddleware<BasicRequestContext, LocalFileSystem>(
+            output.path, cacheControl: CacheControl([(MediaType(type: .any), [.noStore])]), searchForIndexHtml: true, logger: logger)
+        // Text in UTF-8, said in the header as the published site's server should.
+        for (ext, type) in [("html", "text/html"), ("css", "text/css"), ("js", "text/javascript"), ("txt", "text/plain")] {
+            if let media = MediaType(from: "\(type); charset=utf-8") {
+                files = files.withAdditionalMediaType(media, mappedToFileExtension: ext)
+            }
+        }
+        router.add(middleware: files)
         let watcher = ContentWatcher(folders: [root.appendingPathComponent("content"), root.appendingPathComponent("theme")])
         let app = Application(
             router: router,
@@ -80,7 +88,8 @@ public struct PreviewServer: Sendable {
     private func rebuild(into output: URL, state: PreviewState) async {
         let now = fixedNow ?? Date()
         let clock: (@Sendable () -> Date)? = fixedNow == nil ? { @Sendable in Date() } : nil
-        let builder = SiteBuilder(root: root, output: output, now: now, clock: clock, includeDrafts: true)
+        let builder = SiteBuilder(root: root, output: output, now: now, clock: clock, includeDrafts: true,
+                                  injectedScript: LiveReloadScript.tag)
         let outcome = await Self.offThePool { [self] () -> (Result<BuildReport, BuildFailure>, [String: String]) in
             let result = Result { () throws(BuildFailure) -> BuildReport in try builder.build() }
             guard case .success(let report) = result else { return (result, [:]) }

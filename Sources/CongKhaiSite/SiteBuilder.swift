@@ -100,10 +100,14 @@ public struct SiteBuilder: Sendable {
     public let journal: Bool
     /// True for a preview (`serve`): drafts are rendered as notices. Never with `journal`.
     public let includeDrafts: Bool
+    /// A script tag written into every HTML page before `</body>` (`serve`'s live reload); never
+    /// with `journal`, so a published site never carries it.
+    public let injectedScript: String?
 
     public init(root: URL, output: URL? = nil, now: Date, clock: (@Sendable () -> Date)? = nil, journal: Bool = false,
-                includeDrafts: Bool = false) {
+                includeDrafts: Bool = false, injectedScript: String? = nil) {
         self.includeDrafts = includeDrafts && !journal
+        self.injectedScript = journal ? nil : injectedScript
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
         self.now = now
@@ -306,8 +310,10 @@ public struct SiteBuilder: Sendable {
         let cache = useCache ? RenderCache(state: state, served: output) : RenderCache(empty: output)
         site.cache = cache
         site.rewritten = rewrittenIds
+        site.injectedScript = injectedScript
         let configBytes = FileManager.default.contents(atPath: content.root.appendingPathComponent(SiteConfigLoader.path).path)
-        site.cacheSalt = RenderCache.key([RenderCache.toolIdentity, PublicationJournal.sha256(configBytes ?? Data())])
+        site.cacheSalt = RenderCache.key([RenderCache.toolIdentity, PublicationJournal.sha256(configBytes ?? Data()),
+                                          injectedScript ?? ""])
         let verifier = OutputVerifier(statuses: statuses, displayPrefix: displayPrefix)
         timer.mark(.select)
 

@@ -58,16 +58,11 @@ struct StatusCommand: ParsableCommand {
         let calendar = config.calendar
         let errors = resolution.diagnostics.filter { $0.severity == .error }
         if json {
-            let object: [String: Any] = [
-                "now": calendar.iso8601(now),
-                "next_change": content.nextChange(after: now).map(calendar.iso8601) ?? NSNull(),
-                "notices": view.rows.map { view.json($0, isFallback: resolution.isFallback($0.sourcePath)) },
-                "errors": errors.map { $0.formatted(in: language) },
-                "left_out": resolution.excluded,
-            ]
-            let data = try JSONSerialization.data(withJSONObject: object,
-                                                  options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            let document = StatusDocument(
+                now: calendar.iso8601(now), nextChange: content.nextChange(after: now).map(calendar.iso8601),
+                notices: view.rows.map { view.json($0, isFallback: resolution.isFallback($0.sourcePath)) },
+                errors: errors.map { $0.formatted(in: language) }, leftOut: resolution.excluded)
+            print(String(decoding: try document.encoded(), as: UTF8.self))
         } else {
             print(view.text(errors: errors.count, excluded: resolution.excluded, isFallback: resolution.isFallback), terminator: "")
         }

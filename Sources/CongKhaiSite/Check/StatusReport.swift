@@ -321,42 +321,141 @@ public struct StatusView {
         return (vi ? "Chỉ hiện: " : "Showing only: ") + parts.joined(separator: "; ") + "."
     }
 
-    /// One notice for `--json`: every front matter field the site shows. Absent optional values
-    /// are JSON null (never omitted); lists are empty arrays.
-    public func json(_ row: NoticeStatusRow, isFallback: Bool = false) -> [String: Any] {
+    /// One notice for `--json`: every front matter field the site shows.
+    public func json(_ row: NoticeStatusRow, isFallback: Bool = false) -> StatusDocument.Notice {
         let notice = row.notice
-        func orNull(_ value: String?) -> Any { value.map { $0 as Any } ?? NSNull() }
-        return [
-            "id": notice.id,
-            "title": notice.title,
-            "type": notice.type.id,
-            "type_name": notice.type.name(in: language),
-            "number": orNull(notice.number),
-            "commune": orNull(notice.commune),
-            "commune_name": orNull(notice.commune.flatMap { content.config.communeName($0) }),
-            "issuer": notice.issuer,
-            "signed": orNull(notice.signed?.iso),
-            "posted": calendar.iso8601(notice.period.start),
-            "expires": calendar.iso8601(notice.period.lastInstant),
-            "summary": orNull(notice.summary),
-            "status": row.isDraft ? "draft" : row.status.rawValue,
-            "draft": row.isDraft,
-            "days_left": row.daysLeft,
-            "expiring_soon": row.expiringSoon,
-            "source": notice.sourcePath,
-            "version": isFallback ? "last_valid" : "current",
-            "supersedes": notice.supersedes,
-            "superseded_by": orNull(row.supersededBy),
-            "corrects": notice.corrects,
-            "withdrawn": orNull(notice.withdrawn),
-            "withdrawn_date": orNull(notice.withdrawnOn?.iso),
-            "extended": notice.extensions.map { ext -> [String: Any] in
-                ["date": ext.date.iso, "to": ext.to.iso, "previous": orNull(ext.previous?.iso), "reason": orNull(ext.reason)]
-            },
-            "places": notice.places,
-            "land_kind": orNull(notice.landKind),
-            "personal_data": notice.personalData,
-            "attachments": notice.attachments.map { ["file": $0.file, "title": $0.title, "size": $0.size] as [String: Any] },
-        ]
+        return StatusDocument.Notice(
+            id: notice.id, title: notice.title, type: notice.type.id, typeName: notice.type.name(in: language),
+            number: notice.number, commune: notice.commune,
+            communeName: notice.commune.flatMap { content.config.communeName($0) }, issuer: notice.issuer,
+            signed: notice.signed?.iso, posted: calendar.iso8601(notice.period.start),
+            expires: calendar.iso8601(notice.period.lastInstant), summary: notice.summary,
+            status: row.isDraft ? "draft" : row.status.rawValue, draft: row.isDraft, daysLeft: row.daysLeft,
+            expiringSoon: row.expiringSoon, source: notice.sourcePath, version: isFallback ? "last_valid" : "current",
+            supersedes: notice.supersedes, supersededBy: row.supersededBy, corrects: notice.corrects,
+            withdrawn: notice.withdrawn, withdrawnDate: notice.withdrawnOn?.iso,
+            extended: notice.extensions.map { .init(date: $0.date.iso, to: $0.to.iso, previous: $0.previous?.iso, reason: $0.reason) },
+            places: notice.places, landKind: notice.landKind, personalData: notice.personalData,
+            attachments: notice.attachments.map { .init(file: $0.file, title: $0.title, size: $0.size) })
+    }
+}
+
+/// `congkhai status --json`: its schema is this type. Absent optional values are JSON `null`
+/// (never omitted), lists are empty arrays, keys are snake_case, sorted, two-space indented.
+public struct StatusDocument: Codable, Sendable, Equatable {
+    public let now: String
+    /// When the set of published notices next changes; null when nothing is scheduled to.
+    public let nextChange: String?
+    public let notices: [Notice]
+    /// Every error, formatted as the command prints it (`path:line:col: lỗi: …`).
+    public let errors: [String]
+    /// Source files left out of the site (broken, with no last valid version).
+    public let leftOut: [String]
+
+    public init(now: String, nextChange: String?, notices: [Notice], errors: [String], leftOut: [String]) {
+        (self.now, self.nextChange, self.notices, self.errors, self.leftOut) = (now, nextChange, notices, errors, leftOut)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case now, nextChange = "next_change", notices, errors, leftOut = "left_out"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(now, forKey: .now)
+        try container.encode(nextChange, forKey: .nextChange)
+        try container.encode(notices, forKey: .notices)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(leftOut, forKey: .leftOut)
+    }
+
+    /// The document as the command prints it (without the final newline `print` adds).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    public struct Notice: Codable, Sendable, Equatable {
+        public let id, title, type, typeName: String
+        public let number, commune, communeName: String?
+        public let issuer: String
+        public let signed: String?
+        public let posted, expires: String
+        public let summary: String?
+        /// `active`, `scheduled`, `expired`, `superseded`, `withdrawn`, or `draft`.
+        public let status: String
+        public let draft: Bool
+        public let daysLeft: Int
+        public let expiringSoon: Bool
+        public let source: String
+        /// `current`, or `last_valid` when the site shows the last valid version of a broken file.
+        public let version: String
+        public let supersedes: [String]
+        public let supersededBy: String?
+        public let corrects: [String]
+        public let withdrawn, withdrawnDate: String?
+        public let extended: [Extension]
+        public let places: [String]
+        public let landKind: String?
+        public let personalData: Bool
+        public let attachments: [Attachment]
+
+        public struct Extension: Codable, Sendable, Equatable {
+            public let date, to: String
+            public let previous, reason: String?
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(date, forKey: .date)
+                try container.encode(to, forKey: .to)
+                try container.encode(previous, forKey: .previous)
+                try container.encode(reason, forKey: .reason)
+            }
+        }
+
+        public struct Attachment: Codable, Sendable, Equatable {
+            public let file, title: String
+            public let size: Int
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, type, typeName = "type_name", number, commune, communeName = "commune_name", issuer, signed
+            case posted, expires, summary, status, draft, daysLeft = "days_left", expiringSoon = "expiring_soon", source
+            case version, supersedes, supersededBy = "superseded_by", corrects, withdrawn, withdrawnDate = "withdrawn_date"
+            case extended, places, landKind = "land_kind", personalData = "personal_data", attachments
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(type, forKey: .type)
+            try c.encode(typeName, forKey: .typeName)
+            try c.encode(number, forKey: .number)
+            try c.encode(commune, forKey: .commune)
+            try c.encode(communeName, forKey: .communeName)
+            try c.encode(issuer, forKey: .issuer)
+            try c.encode(signed, forKey: .signed)
+            try c.encode(posted, forKey: .posted)
+            try c.encode(expires, forKey: .expires)
+            try c.encode(summary, forKey: .summary)
+            try c.encode(status, forKey: .status)
+            try c.encode(draft, forKey: .draft)
+            try c.encode(daysLeft, forKey: .daysLeft)
+            try c.encode(expiringSoon, forKey: .expiringSoon)
+            try c.encode(source, forKey: .source)
+            try c.encode(version, forKey: .version)
+            try c.encode(supersedes, forKey: .supersedes)
+            try c.encode(supersededBy, forKey: .supersededBy)
+            try c.encode(corrects, forKey: .corrects)
+            try c.encode(withdrawn, forKey: .withdrawn)
+            try c.encode(withdrawnDate, forKey: .withdrawnDate)
+            try c.encode(extended, forKey: .extended)
+            try c.encode(places, forKey: .places)
+            try c.encode(landKind, forKey: .landKind)
+            try c.encode(personalData, forKey: .personalData)
+            try c.encode(attachments, forKey: .attachments)
+        }
     }
 }

@@ -31,6 +31,16 @@ struct ExpiredNoticeRemoval {
         let lastInstant: Date?
     }
 
+    /// The previous listing is read and rewritten as plain JSON objects, not as `NoticeListing`:
+    /// it may come from an older CongKhai with other fields, and the last resort must remove
+    /// ended notices from whatever is published, never give up because a field is unknown.
+    static func json(_ object: [String: Any]) -> Data {
+        var data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
     func run(content: SiteContent?) -> Outcome {
         let fm = FileManager.default
         let listingURL = output.appendingPathComponent("notices.json")
@@ -62,7 +72,7 @@ struct ExpiredNoticeRemoval {
         // cannot be listed either: it is dropped from the lists, its page stays.
         let scanner = NoticeReferenceScanner(targets: hidden)
         let kept = listed.filter { notice in
-            hidden[notice.id] == nil && scanner.scan(PrettyJSON.encode(notice.entry)).isEmpty
+            hidden[notice.id] == nil && scanner.scan(Self.json(notice.entry)).isEmpty
         }
         let calendar = content?.config.calendar ?? SiteCalendar.default
         let language = content?.config.language ?? .vi
@@ -83,9 +93,7 @@ struct ExpiredNoticeRemoval {
                     if path == "notices.json" {
                         var root = object
                         root["notices"] = kept.map(\.entry)
-                        var json = PrettyJSON.encode(root)
-                        json.append(UInt8(ascii: "\n"))
-                        try json.write(to: url)
+                        try Self.json(root).write(to: url)
                     } else if path.hasSuffix(".html") {
                         try Data(Self.placeholderPage(kept, language: language).utf8).write(to: url)
                     }

@@ -2,25 +2,32 @@ import Foundation
 
 /// Compact JSON with sorted keys for the search index: strings, integers, booleans, arrays and
 /// string-keyed dictionaries. `JSONSerialization` on Linux spent more time on `search.json` than
-/// rendering all list pages did.
+/// rendering all list pages did, so this fast writer stays (the other JSON files are `Codable`).
+/// A value of any other type is refused with an error naming it, never written as `null`.
 enum CompactJSON {
-    static func encode(_ value: Any) -> Data {
+    /// A value the writer does not know how to write.
+    struct UnsupportedValue: Error, CustomStringConvertible {
+        let type: String
+        var description: String { "search.json: cannot write a value of type \(type)" }
+    }
+
+    static func encode(_ value: Any) throws(UnsupportedValue) -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
-        write(value, into: &out)
+        try write(value, into: &out)
         out.append(0x0A)
         return Data(out)
     }
 
     /// `value` encoded without the final newline, to be joined with others.
-    static func fragment(_ value: Any) -> [UInt8] {
+    static func fragment(_ value: Any) throws(UnsupportedValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(512)
-        write(value, into: &out)
+        try write(value, into: &out)
         return out
     }
 
-    private static func write(_ value: Any, into out: inout [UInt8]) {
+    private static func write(_ value: Any, into out: inout [UInt8]) throws(UnsupportedValue) {
         switch value {
         case let string as String:
             writeString(string, into: &out)
@@ -32,7 +39,7 @@ enum CompactJSON {
             out.append(UInt8(ascii: "["))
             for (index, element) in array.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                write(element, into: &out)
+                try write(element, into: &out)
             }
             out.append(UInt8(ascii: "]"))
         case let object as [String: Any]:
@@ -41,11 +48,11 @@ enum CompactJSON {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                write(object[key]!, into: &out)
+                try write(object[key]!, into: &out)
             }
             out.append(UInt8(ascii: "}"))
         default:
-            out.append(contentsOf: "null".utf8)
+            throw UnsupportedValue(type: String(reflecting: Swift.type(of: value)))
         }
     }
 
@@ -63,63 +70,14 @@ enum CompactJSON {
             case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x00..<0x20:
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             // `<` as \u003c so the index can never close a <script> element if it is ever inlined.
-            case 0x00..<0x20, UInt8(ascii: "<") where escapeLessThan:  // `where` binds to "<" only
+            case UInt8(ascii: "<") where escapeLessThan:
                 out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             default: out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))
-    }
-}
-
-/// Indented JSON with sorted keys, byte-for-byte what `JSONSerialization` writes with
-/// `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]` (a test holds it to that), several
-/// times faster on Linux: `notices.json` lists every published notice.
-enum PrettyJSON {
-    static func encode(_ value: Any) -> Data {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        write(value, depth: 0, into: &out)
-        return Data(out)
-    }
-
-    private static func indent(_ depth: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
-    }
-
-    private static func write(_ value: Any, depth: Int, into out: inout [UInt8]) {
-        switch value {
-        case let string as String:
-            CompactJSON.writeString(string, into: &out, escapeLessThan: false)
-        case let number as Int:
-            out.append(contentsOf: String(number).utf8)
-        case let flag as Bool:
-            out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case let array as [Any]:
-            out.append(contentsOf: "[\n".utf8)
-            for (index, element) in array.enumerated() {
-                if index > 0 { out.append(contentsOf: ",\n".utf8) }
-                indent(depth + 1, into: &out)
-                write(element, depth: depth + 1, into: &out)
-            }
-            out.append(UInt8(ascii: "\n"))
-            indent(depth, into: &out)
-            out.append(UInt8(ascii: "]"))
-        case let object as [String: Any]:
-            out.append(contentsOf: "{\n".utf8)
-            for (index, key) in object.keys.sorted().enumerated() {
-                if index > 0 { out.append(contentsOf: ",\n".utf8) }
-                indent(depth + 1, into: &out)
-                CompactJSON.writeString(key, into: &out, escapeLessThan: false)
-                out.append(contentsOf: " : ".utf8)
-                write(object[key]!, depth: depth + 1, into: &out)
-            }
-            out.append(UInt8(ascii: "\n"))
-            indent(depth, into: &out)
-            out.append(UInt8(ascii: "}"))
-        default:
-            out.append(contentsOf: "null".utf8)
-        }
     }
 }

@@ -12,6 +12,7 @@ struct FastHTMLEscaping: MustacheContentType {
     /// Registers the content type once per process.
     static let registered: Void = {
         MustacheContentTypes.register(FastHTMLEscaping(), named: name)
+        MustacheContentTypes.register(XMLEscaping(), named: XMLEscaping.name)
     }()
 
     func escapeText(_ text: String) -> String {
@@ -33,4 +34,12 @@ struct FastHTMLEscaping: MustacheContentType {
         }
         return String(decoding: output, as: UTF8.self)
     }
+}
+
+/// The XML escaping of the feed and sitemap templates (`{{% CONTENT_TYPE: CONGKHAI_XML}}`):
+/// `XML.escape`, which also drops the control characters XML 1.0 does not allow.
+struct XMLEscaping: MustacheContentType {
+    static let name = "CONGKHAI_XML"
+
+    func escapeText(_ text: String) -> String { XML.escape(text) }
 }

@@ -16,7 +16,7 @@ struct SearchIndex {
     let site: PublishedSite
     let presenter: NoticePresenter
 
-    func json() -> Data {
+    func json() throws(CompactJSON.UnsupportedValue) -> Data {
         // Folding every body is the costly part: entries are built on all cores, then joined in order.
         let notices = site.notices
         let config = site.config
@@ -25,17 +25,17 @@ struct SearchIndex {
         // An entry has the same inputs as the notice's page: where the page may be reused, so may
         // the entry the served search.json has for it (`RenderCache`).
         let cache = site.cache
-        let entries = Parallel.map(notices.count) { index -> [UInt8] in
+        let entries = try Parallel.map(notices.count) { index throws(CompactJSON.UnsupportedValue) -> [UInt8] in
             let notice = notices[index]
             if let cache, let key = cache.key(for: notice.id), let bytes = cache.searchEntry(notice.id, key: key) {
                 return bytes
             }
-            return CompactJSON.fragment(Self.entry(notice, config: config, presenter: presenter, links: links))
+            return try CompactJSON.fragment(Self.entry(notice, config: config, presenter: presenter, links: links))
         }
         var out = Array("{\"soon\":\(config.expiringSoonDays),\"synonyms\":".utf8)
         // Each group as one string ("den bu|boi thuong"): a short word alone in quotes could read
         // as the id of a notice that is not posted, which the output verification refuses.
-        out += CompactJSON.fragment(SearchSynonyms.groups(in: site.theme.files).map { $0.joined(separator: "|") as Any })
+        out += try CompactJSON.fragment(SearchSynonyms.groups(in: site.theme.files).map { $0.joined(separator: "|") as Any })
         out += Array(",\"notices\":[".utf8)
         out.reserveCapacity(out.count + entries.reduce(16) { $0 + $1.count + 1 })
         for (index, entry) in entries.enumerated() {

@@ -21,6 +21,8 @@ struct PublishedSite {
     var cacheSalt = ""
     /// Notices whose fields were rewritten because they name a notice no longer posted.
     var rewritten: Set<String> = []
+    /// Written before `</body>` in every HTML page (the preview's live reload script tag).
+    var injectedScript: String?
 }
 
 /// Renders every page of a site into an output folder with the theme's templates.
@@ -102,7 +104,8 @@ struct SiteRenderer: Sendable {
         if !contact.isEmpty { shared["contact"] = contact }
         self.shared = shared
         let dated: Set<String> = ["generated", "generatedShort", "generatedDay"]
-        let noticeTemplates = site.theme.templateTexts.filter { !["home", "list", "search", "404", "page"].contains($0.key) }
+        let noticeTemplates = site.theme.templateTexts
+            .filter { !["home", "list", "search", "404", "page", "feed.xml", "sitemap.xml", "robots.txt"].contains($0.key) }
             .sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n")
         noticeShared = shared.filter { !dated.contains($0.key) && FastText.contains($0.key, in: noticeTemplates) }
         pageSalt = RenderCache.key([site.cacheSalt, site.theme.fingerprint, RenderCache.canonical(noticeShared)])
@@ -166,9 +169,16 @@ struct SiteRenderer: Sendable {
     @discardableResult
     private func render(_ template: String, _ context: TemplateContext, to path: String,
                         into folder: OutputFolder) throws -> String {
-        guard let html = library.render(context, withTemplate: template) else {
+        guard var html = library.render(context, withTemplate: template) else {
             throw RenderFailure(diagnostics: [.error("theme/templates/\(template).mustache", nil,
                                                     .templateError(name: template, detail: "missing"))])
+        }
+        if let script = site.injectedScript, path.hasSuffix(".html") {
+            if let end = html.range(of: "</body>", options: .backwards) {
+                html.insert(contentsOf: script, at: end.lowerBound)
+            } else {
+                html += script
+            }
         }
         try folder.write(path, html)
         return html
@@ -342,8 +352,8 @@ struct SiteRenderer: Sendable {
                 "heading": name, "kind": strings["list_by_type"],
                 "feed": presenter.link(SiteURLs.type(type.id) + "feed.xml"),
             ])
-            try folder.write(SiteURLs.type(type.id) + "feed.xml",
-                             machine.atomFeed(notices, title: name, path: SiteURLs.type(type.id)))
+            try render("feed.xml", machine.feedContext(notices, title: name, path: SiteURLs.type(type.id)),
+                       to: SiteURLs.type(type.id) + "feed.xml", into: folder)
         }
         for commune in config.communes {
             let notices = site.notices.filter { $0.commune == commune.id }
@@ -352,8 +362,8 @@ struct SiteRenderer: Sendable {
                 "heading": commune.name, "kind": strings["list_by_commune"],
                 "feed": presenter.link(SiteURLs.commune(commune.id) + "feed.xml"),
             ])
-            try folder.write(SiteURLs.commune(commune.id) + "feed.xml",
-                             machine.atomFeed(notices, title: commune.name, path: SiteURLs.commune(commune.id)))
+            try render("feed.xml", machine.feedContext(notices, title: commune.name, path: SiteURLs.commune(commune.id)),
+                       to: SiteURLs.commune(commune.id) + "feed.xml", into: folder)
         }
         try renderListings(listings, into: folder)
 
@@ -383,16 +393,16 @@ struct SiteRenderer: Sendable {
             try folder.write(asset.path, asset.data)
         }
         try folder.write("notices.json", machine.noticesJSON())
-        let search = SearchIndex(site: site, presenter: presenter).json()
+        let search = try SearchIndex(site: site, presenter: presenter).json()
         try folder.write("search.json", search)
         if let warning = Self.budgetWarning("search.json", size: search.count, budget: Self.searchIndexBudget, search: true) {
             links.append(warning)
         }
         try render("search", baseContext(title: strings["search"], path: SiteURLs.search),
                    to: SiteURLs.file(forPage: SiteURLs.search), into: folder)
-        try folder.write("feed.xml", machine.atomFeed())
-        try folder.write("sitemap.xml", machine.sitemap())
-        try folder.write("robots.txt", machine.robots())
+        try render("feed.xml", machine.feedContext(), to: "feed.xml", into: folder)
+        try render("sitemap.xml", machine.sitemapContext(), to: "sitemap.xml", into: folder)
+        try render("robots.txt", machine.robotsContext(), to: "robots.txt", into: folder)
         try folder.write(OutputPublisher.markerName, OutputPublisher.markerText)
         return Self.withSuggestions(links, ids: site.links.statuses.keys.sorted()).sortedForReport
     }
