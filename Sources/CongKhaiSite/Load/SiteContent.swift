@@ -1,6 +1,5 @@
 import CongKhaiCore
 import Foundation
-import Synchronization
 
 /// Everything under `content/`, loaded and validated: the input of every command.
 public struct SiteContent: Sendable {

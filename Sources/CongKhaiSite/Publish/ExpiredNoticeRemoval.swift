@@ -79,7 +79,11 @@ struct ExpiredNoticeRemoval {
         var fileCount = 0
         do {
             // A fresh folder of hard links to the published files (never the spare: it may be older).
-            try OutputPublisher(output: output).publish(reuse: false) { temp, _ in
+            // Flushed at best: on a disk that fails to sync, a site without the ended notice that
+            // may not survive a power cut is still better than the ended notice online now.
+            var publisher = OutputPublisher(output: output)
+            publisher.flush = { folder in try? OutputPublisher.flushToDisk(folder) }
+            try publisher.publish(reuse: false) { temp, _ in
                 try Self.linkTree(from: output, to: temp)
                 for id in hidden.keys { TreeRemoval.remove(temp.appendingPathComponent("thong-bao/\(id)")) }
                 let verifier = OutputVerifier(statuses: hidden, displayPrefix: "")

@@ -1,7 +1,6 @@
 import CongKhaiCore
 import Foundation
 import Mustache
-import Synchronization
 
 /// The content a build publishes: configuration, theme, and the notices active at `now`.
 struct PublishedSite {

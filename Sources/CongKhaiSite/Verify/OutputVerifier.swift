@@ -1,6 +1,5 @@
 import CongKhaiCore
 import Foundation
-import Synchronization
 
 /// Proves a rendered site shows no notice that is not being posted: scans every output file
 /// (HTML, XML, JSON, text, copied attachments) and every output path for references to notices
