@@ -24,6 +24,8 @@ struct ContentWatcher: Sendable {
         defer { events.stop() }
         var iterator = events.stream.makeAsyncIterator()
         while !Task.isCancelled, await iterator.next() != nil {
+            // A wake-up whose events the last debounce already took: nothing new to build.
+            guard events.takePending() else { continue }
             // Debounce: wait until a whole `quiet` interval passes without a new event.
             while !Task.isCancelled {
                 try? await Task.sleep(for: quiet)

@@ -38,11 +38,13 @@ struct ContentWatcherTests {
         #expect(await eventually { count() >= 1 })
 
         // A burst of saves: debounced into far fewer rebuilds than saves.
+        try await Task.sleep(for: .milliseconds(500))
         let before = count()
         for index in 0..<50 { try Data("\(index)".utf8).write(to: content.appendingPathComponent("notices/a.md")) }
         #expect(await eventually { count() > before })
         try await Task.sleep(for: .milliseconds(500))
         #expect(count() - before < 50)
+
 
         // A new bundle folder, then a file inside it.
         let bundle = content.appendingPathComponent("notices/moi")
