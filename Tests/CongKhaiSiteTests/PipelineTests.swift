@@ -106,6 +106,37 @@ struct PipelineTests {
         #expect(leftovers.isEmpty)
     }
 
+    /// The last resort takes an ended notice down even when the disk fails to sync: a site that
+    /// might not survive a power cut is better than an ended notice online now.
+    @Test func theLastResortRemovesAnEndedNoticeEvenWhenTheFlushFails() throws {
+        let site = try TestSite(files: [
+            "content/notices/a.md": validNotice(),
+            "content/notices/b.md": validNotice(title: "\"Sắp hết hạn\"", posted: "2026-03-01", expires: "2026-04-01"),
+        ])
+        try site.build(at: Self.now)
+        #expect(site.exists("thong-bao/b/index.html"))
+        let later = "2026-04-02T00:00:00+07:00"
+        let (loaded, _) = SiteContent.load(root: site.root)
+        let content = try #require(loaded)
+        final class Calls: Sendable { let count = Atomic<Int>(0) }
+        let calls = Calls()
+        var removal = ExpiredNoticeRemoval(output: site.output, displayPrefix: "site/", now: instant(later))
+        removal.flush = { _ in
+            calls.count.add(1, ordering: .relaxed)
+            throw OutputPublisher.PublishError.io("syncfs: Input/output error")
+        }
+        guard case .removed(let report) = removal.run(content: content) else {
+            Issue.record("the ended notice must be removed")
+            return
+        }
+        #expect(report.removedNotices == ["b"])
+        #expect(calls.count.load(ordering: .relaxed) == 1)
+        #expect(!site.exists("thong-bao/b/index.html"))
+        #expect(site.exists("thong-bao/a/index.html"))
+        #expect(OutputVerifier(statuses: content.schedule.statuses(at: instant(later)), displayPrefix: "site/")
+                    .verify(folder: site.output).isEmpty)
+    }
+
     /// A build recognises a folder it may replace by the marker every CongKhai site carries, not
     /// by how `notices.json` happens to start.
     @Test func anOutputFolderIsRecognisedByItsMarker() throws {

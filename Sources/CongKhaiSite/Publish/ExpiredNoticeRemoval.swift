@@ -16,6 +16,8 @@ struct ExpiredNoticeRemoval {
     let output: URL
     let displayPrefix: String
     let now: Date
+    /// How the new folder is flushed to disk; its failure is ignored (see `run`). Tests replace it.
+    var flush: @Sendable (URL) throws -> Void = OutputPublisher.flushToDisk
 
     enum Outcome {
         /// No previous site, or nothing in it to take out.
@@ -82,7 +84,7 @@ struct ExpiredNoticeRemoval {
             // Flushed at best: on a disk that fails to sync, a site without the ended notice that
             // may not survive a power cut is still better than the ended notice online now.
             var publisher = OutputPublisher(output: output)
-            publisher.flush = { folder in try? OutputPublisher.flushToDisk(folder) }
+            publisher.flush = { [flush] folder in try? flush(folder) }
             try publisher.publish(reuse: false) { temp, _ in
                 try Self.linkTree(from: output, to: temp)
                 for id in hidden.keys { TreeRemoval.remove(temp.appendingPathComponent("thong-bao/\(id)")) }
