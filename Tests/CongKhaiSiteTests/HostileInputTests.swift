@@ -64,7 +64,7 @@ extension ChildProcessSuites {
         }
 
         /// The bound is real: a child that spins is killed once it has used its CPU budget, long
-        /// before the wall-clock safety net.
+        /// before the safety net for a blocked child.
         @Test func aSpinningChildIsKilledAtItsCPUBudget() throws {
             let child = try ChildProcess("sh", ["-c", "while :; do :; done"])
             let (status, killed, usage) = BoundedRun.reap(child.pid, limit: 0.5)
@@ -87,7 +87,7 @@ extension ChildProcessSuites {
             // Bounded time, no crash: otherwise one issue, and the output must still be untouched.
             if run.timedOut || run.crashed {
                 let why: String = run.killed == .cpuBudget ? "used more than \(hostile.seconds * 2) CPU seconds"
-                    : "sat idle past the wall-clock safety net"
+                    : "made no CPU progress for the length of the safety net (blocked)"
                 Issue.record(run.timedOut ? "\(why) (killed; peak \(run.peakKiB / 1024) MiB)"
                                           : "crashed, exit status \(run.status):\n\(run.stderrHead)")
                 #expect(site.snapshot() == before, "the output changed")

@@ -9,21 +9,19 @@ import Glibc
 /// The bound is CPU time, not wall time: `limit` seconds of a 2-core machine, i.e. `2 × limit`
 /// CPU seconds summed over the child's threads. Another job keeping both cores busy slows the
 /// child's wall clock but barely changes the work it does, so a loaded machine cannot break the
-/// bound, while a hang or a blow-up still exceeds it. A wall-clock safety net (ten times the
-/// limit, at least two minutes) only stops a child that is blocked without using any CPU.
+/// bound, while a hang or a blow-up still exceeds it. A safety net stops a child whose CPU time
+/// has not moved at all for ten times the limit (at least two minutes): blocked, not slowed.
 struct BoundedRun {
     /// Exit status, or 128 + signal number when it was killed (also by the time limit).
     let status: Int32
-    /// True when the child used more than its CPU budget (or hit the wall-clock safety net) and
-    /// was killed with SIGKILL.
-    /// Why the child was killed, if it was.
+    /// Why the child was killed with SIGKILL, if it was.
     let killed: Kill?
     var timedOut: Bool { killed != nil }
 
     enum Kill: Sendable {
         /// It used its CPU budget: work, whatever the machine's load.
         case cpuBudget
-        /// It sat past the wall-clock safety net without using its budget (blocked, not working).
+        /// Its CPU time did not move for the safety net's length (blocked, not working).
         case safetyNet
     }
     let stdout: String
@@ -60,21 +58,31 @@ struct BoundedRun {
     }
 
     /// Waits for `pid`, killing it with SIGKILL once it has used `2 × limit` CPU seconds, or once
-    /// the wall-clock safety net has passed.
+    /// it has made no progress at all (not one clock tick of CPU) for the safety net's length.
+    /// A child that a loaded machine merely slows keeps gaining CPU time, so only a child that is
+    /// blocked (waiting on a lock, a pipe, a sleep) trips the net, however busy the machine is.
     static func reap(_ pid: pid_t, limit: Double) -> (Int32, Kill?, rusage) {
         var status: Int32 = 0
         var usage = rusage()
-        let deadline = ContinuousClock.now + .milliseconds(Int(max(limit * 10, 120) * 1000))
+        let stall = Duration.milliseconds(Int(max(limit * 10, 120) * 1000))
         let budget = limit * 2
         var killed: Kill?
+        var lastCPU = -1.0
+        var lastProgress = ContinuousClock.now
         while true {
             let result = wait4(pid, &status, WNOHANG, &usage)
             if result == pid { break }
             if result == -1 && errno != EINTR { break }
             if killed == nil {
-                if (cpuSeconds(pid) ?? 0) > budget {
+                let cpu = cpuSeconds(pid) ?? 0
+                let now = ContinuousClock.now
+                if cpu > lastCPU {
+                    lastCPU = cpu
+                    lastProgress = now
+                }
+                if cpu > budget {
                     killed = .cpuBudget
-                } else if ContinuousClock.now >= deadline {
+                } else if now - lastProgress >= stall {
                     killed = .safetyNet
                 }
                 if killed != nil { _ = Glibc.kill(pid, SIGKILL) }
